@@ -1,0 +1,16 @@
+package io.junction.types;
+
+/**
+ * A column as a source declares it.
+ *
+ * @param name         the column's name exactly as the source spells it
+ * @param type         the Junction type values are carried as, or {@code null} when the source type
+ *                     cannot be mapped without loss (using the column is then an error)
+ * @param nullable     whether the source allows NULL
+ * @param sourceType   the source's own type name, shown in metadata and errors
+ */
+public record ColumnMetadata(String name, JunctionType type, boolean nullable, String sourceType) {
+    public boolean isMapped() {
+        return type != null;
+    }
+}

@@ -1,0 +1,80 @@
+package io.junction.vector;
+
+import io.junction.types.JunctionType;
+import io.junction.types.TemporalEncoding;
+
+import java.util.Arrays;
+
+/** Integers of every width, and dates and times in their {@link TemporalEncoding} form. */
+public final class LongVector extends Vector {
+    private long[] values;
+
+    LongVector(JunctionType type, int capacity) {
+        super(type);
+        this.values = new long[capacity];
+    }
+
+    /** The backing array; valid for rows below the batch's row count, NULL rows hold 0. */
+    public long[] values() {
+        return values;
+    }
+
+    public long get(int i) {
+        return values[i];
+    }
+
+    public void set(int i, long value) {
+        values[i] = value;
+        clearNull(i);
+    }
+
+    @Override
+    public int capacity() {
+        return values.length;
+    }
+
+    @Override
+    public void ensureCapacity(int capacity) {
+        if (capacity > values.length) {
+            int grown = grownCapacity(values.length, capacity);
+            values = Arrays.copyOf(values, grown);
+            growNulls(grown);
+        }
+    }
+
+    @Override
+    public Object getObject(int i) {
+        if (isNull(i)) {
+            return null;
+        }
+        long v = values[i];
+        return switch (type.kind()) {
+            case TINYINT, SMALLINT, INTEGER -> (int) v;
+            case DATE -> TemporalEncoding.decodeDate(v);
+            case TIME -> TemporalEncoding.decodeTime(v);
+            case TIMESTAMP -> TemporalEncoding.decodeTimestamp(v);
+            case TIMESTAMP_TZ -> TemporalEncoding.decodeTimestampTz(v);
+            default -> v;
+        };
+    }
+
+    @Override
+    public void copyRow(Vector source, int from, int to) {
+        if (source.isNull(from)) {
+            setNull(to);
+        } else {
+            set(to, ((LongVector) source).values[from]);
+        }
+    }
+
+    @Override
+    public Vector gather(int[] positions, int count) {
+        LongVector out = new LongVector(type, count);
+        long[] dst = out.values;
+        for (int i = 0; i < count; i++) {
+            dst[i] = values[positions[i]];
+        }
+        gatherNulls(out, positions, count);
+        return out;
+    }
+}

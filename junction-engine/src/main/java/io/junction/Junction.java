@@ -1,0 +1,131 @@
+package io.junction;
+
+import io.junction.catalog.Catalog;
+import io.junction.catalog.CatalogConfig;
+import io.junction.connector.Connector;
+import io.junction.connector.SourceConfig;
+import io.junction.connector.TableInfo;
+import io.junction.connector.TableMetadata;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.vector.Batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The embedded entry point: a catalog of sources and the engine that queries across them.
+ *
+ * <pre>
+ * try (Junction j = Junction.open(Path.of("junction.yaml"));
+ *      QueryResult r = j.query("SELECT ... FROM pg.public.orders o JOIN shop.customers c ON ...")) {
+ *     for (Row row : r) { ... }
+ * }
+ * </pre>
+ * A Junction is thread-safe: queries may run concurrently.
+ */
+public final class Junction implements AutoCloseable {
+    public static final String DEFAULT_CONFIG_FILE = "junction.yaml";
+
+    private final Catalog catalog;
+    private final QueryEngine engine;
+
+    private Junction(Catalog catalog, EngineSettings settings) {
+        this.catalog = catalog;
+        this.engine = new QueryEngine(catalog, settings);
+    }
+
+    /** Opens the catalog in {@code configFile}. */
+    public static Junction open(Path configFile) {
+        return builder().config(configFile).build();
+    }
+
+    /** Opens {@code junction.yaml} in the working directory. */
+    public static Junction openDefault() {
+        Path p = Path.of(DEFAULT_CONFIG_FILE);
+        if (!Files.exists(p)) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "no " + DEFAULT_CONFIG_FILE
+                    + " in the working directory; pass --config FILE or create one (see README)");
+        }
+        return open(p);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs a query; the result streams as it is read and must be closed. */
+    public QueryResult query(String sql) {
+        return engine.query(sql);
+    }
+
+    /** The plan of a query as text: operators, and the exact SQL each source will receive. */
+    public String explain(String sql) {
+        return engine.explain(sql);
+    }
+
+    public List<Connector> sources() {
+        return List.copyOf(catalog.connectors());
+    }
+
+    /** Tables and views of a source, all schemas. */
+    public List<TableInfo> tables(String source) {
+        Connector c = catalog.get(source);
+        List<TableInfo> out = new ArrayList<>();
+        for (String schema : c.schemaNames()) {
+            out.addAll(c.tables(schema));
+        }
+        return out;
+    }
+
+    /** Metadata of {@code source.table} or {@code source.schema.table}. */
+    public TableMetadata describe(String qualifiedName) {
+        return engine.resolveTable(qualifiedName);
+    }
+
+    public EngineSettings settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+
+    /** Builds a Junction from a catalog file, sources given in code, or both. */
+    public static final class Builder {
+        private final List<SourceConfig> sources = new ArrayList<>();
+        private EngineSettings settings = EngineSettings.defaults();
+
+        public Builder config(Path file) {
+            sources.addAll(CatalogConfig.load(file));
+            return this;
+        }
+
+        public Builder source(SourceConfig source) {
+            sources.add(Objects.requireNonNull(source));
+            return this;
+        }
+
+        public Builder settings(EngineSettings settings) {
+            this.settings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        public Builder batchSize(int rows) {
+            this.settings = settings.withBatchSize(rows);
+            return this;
+        }
+
+        public Junction build() {
+            return new Junction(new Catalog(sources), settings);
+        }
+    }
+
+    static int defaultBatchSize() {
+        return Batch.DEFAULT_SIZE;
+    }
+}

@@ -1,0 +1,96 @@
+package io.junction;
+
+import io.junction.error.JunctionException;
+import io.junction.vector.Batch;
+import io.junction.vector.BatchStream;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The streaming result of a query. Rows are produced as the caller pulls them: nothing is buffered
+ * beyond the batch in hand, and closing the result early stops the work in every source.
+ * Iterate either by batch ({@link #nextBatch()}) or by row ({@link #iterator()}), not both.
+ */
+public final class QueryResult implements AutoCloseable, Iterable<Row> {
+    private final List<ResultColumn> columns;
+    private final BatchStream stream;
+    private boolean closed;
+
+    QueryResult(List<ResultColumn> columns, BatchStream stream) {
+        this.columns = List.copyOf(columns);
+        this.stream = stream;
+    }
+
+    public List<ResultColumn> columns() {
+        return columns;
+    }
+
+    /** The next batch, or {@code null} at the end (the result is then closed). */
+    public Batch nextBatch() {
+        if (closed) {
+            return null;
+        }
+        Batch b;
+        try {
+            b = stream.next();
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof JunctionException je ? je : JunctionException.internal("query failed: " + e, e);
+        }
+        if (b == null) {
+            close();
+        }
+        return b;
+    }
+
+    /** Iterates the rows; the {@link Row} handed out is reused, copy values to keep them. */
+    @Override
+    public Iterator<Row> iterator() {
+        return new Iterator<>() {
+            private final Row row = new Row();
+            private Batch batch;
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (batch == null || next >= batch.rowCount()) {
+                    batch = nextBatch();
+                    next = 0;
+                    if (batch == null) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                row.position(batch, next++);
+                return row;
+            }
+        };
+    }
+
+    /** Reads the whole result into memory; for tests and small results. */
+    public List<List<Object>> toList() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : this) {
+            rows.add(r.values());
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            stream.close();
+        }
+    }
+}
