@@ -1,31 +1,149 @@
 package io.junction;
 
 import io.junction.catalog.Catalog;
+import io.junction.connector.Connector;
+import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.exec.operator.Operator;
+import io.junction.exec.operator.ValuesOperator;
+import io.junction.federation.FederationPlanner;
+import io.junction.physical.ExecutionPlanner;
+import io.junction.physical.PlanPrinter;
+import io.junction.plan.LogicalPlanner;
+import io.junction.sql.NameSuggestion;
+import io.junction.sql.SqlFrontEnd;
+import io.junction.types.JunctionType;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataTypeField;
 
-/** Parses, plans and runs queries against a catalog. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a query through the layers: Calcite front end (parse, validate, logical plan), logical rewrites,
+ * federation planning (what each source computes), execution planning (Junction's operators for the
+ * rest), then streams the root operator's batches to the caller.
+ */
 final class QueryEngine {
     private final Catalog catalog;
     private final EngineSettings settings;
+    private final SqlFrontEnd frontEnd;
 
     QueryEngine(Catalog catalog, EngineSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
+        this.frontEnd = new SqlFrontEnd(catalog);
     }
 
     EngineSettings settings() {
         return settings;
     }
 
+    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly) {
+    }
+
+    private PlannedQuery plan(String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw new JunctionException(ErrorCode.SYNTAX_ERROR, "the query is empty");
+        }
+        SqlFrontEnd.AnalyzedQuery analyzed = frontEnd.analyze(stripTrailingSemicolon(sql));
+        RelNode rel = LogicalPlanner.optimize(analyzed.root().project(), analyzed.relBuilder());
+        FederationPlanner federation = new FederationPlanner(settings.pushdown());
+        federation.checkColumnsReadable(rel);
+        Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder()).plan(rel);
+        List<String> names = analyzed.root().validatedRowType.getFieldNames();
+        List<RelDataTypeField> fields = rel.getRowType().getFieldList();
+        List<JunctionType> types = root.outputTypes();
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
+        }
+        return new PlannedQuery(columns, root, analyzed.explain());
+    }
+
+    private static String stripTrailingSemicolon(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
     QueryResult query(String sql) {
-        throw new UnsupportedOperationException("not yet");
+        PlannedQuery planned = plan(sql);
+        if (planned.explainOnly()) {
+            String text = PlanPrinter.print(planned.root());
+            planned.root().close();
+            List<List<Object>> rows = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                rows.add(List.of(line));
+            }
+            return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
+                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows));
+        }
+        return new QueryResult(planned.columns(), planned.root());
     }
 
     String explain(String sql) {
-        throw new UnsupportedOperationException("not yet");
+        PlannedQuery planned = plan(sql);
+        try {
+            return PlanPrinter.print(planned.root());
+        } finally {
+            planned.root().close();
+        }
     }
 
     TableMetadata resolveTable(String qualifiedName) {
-        throw new UnsupportedOperationException("not yet");
+        List<String> parts = splitName(qualifiedName);
+        if (parts.size() < 2 || parts.size() > 3) {
+            throw new JunctionException(ErrorCode.INVALID_QUERY, "name tables as source.table or source.schema.table, got '" + qualifiedName + "'");
+        }
+        Connector connector = catalog.find(parts.get(0)).orElseThrow(() -> new JunctionException(ErrorCode.UNDEFINED_SOURCE,
+                "no source named '" + parts.get(0) + "'" + NameSuggestion.hint(parts.get(0),
+                        catalog.connectors().stream().map(Connector::name).toList())));
+        String schema = parts.size() == 3 ? matchName(parts.get(1), connector.schemaNames()).orElse(parts.get(1)) : connector.defaultSchema();
+        String table = parts.get(parts.size() - 1);
+        List<String> tableNames = connector.tables(schema).stream().map(TableInfo::name).toList();
+        String resolved = matchName(table, tableNames).orElseThrow(() -> new JunctionException(ErrorCode.UNDEFINED_TABLE,
+                "no table '" + table + "' in " + connector.name() + "." + schema + NameSuggestion.hint(table, tableNames)));
+        return connector.table(schema, resolved).orElseThrow(() -> new JunctionException(ErrorCode.UNDEFINED_TABLE,
+                "no table '" + table + "' in " + connector.name() + "." + schema));
+    }
+
+    /** Exact match, else the single case-insensitive match (the rule SQL names follow too). */
+    private static Optional<String> matchName(String name, List<String> candidates) {
+        if (candidates.contains(name)) {
+            return Optional.of(name);
+        }
+        List<String> ci = candidates.stream().filter(c -> c.equalsIgnoreCase(name)).toList();
+        return ci.size() == 1 ? Optional.of(ci.get(0)) : Optional.empty();
+    }
+
+    /** Splits a dotted name; double-quoted parts may contain dots and keep their case. */
+    static List<String> splitName(String name) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == '.' && !quoted) {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        parts.add(cur.toString());
+        return parts;
     }
 }

@@ -1,0 +1,183 @@
+package io.junction.federation;
+
+import io.junction.connector.Connector;
+import io.junction.connector.SourceDialect;
+import io.junction.connector.SourceQuery;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.sql.SourceTable;
+import io.junction.sql.SqlTypeMapping;
+import io.junction.types.ColumnMetadata;
+import io.junction.types.JunctionType;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which part of a logical plan each source executes.
+ *
+ * <p>Algorithm: a bottom-up pass places every node at the one source that can compute it (a table scan
+ * at its table's source; a filter, projection, join, aggregate, sort or set operation at the source of
+ * its inputs when they all agree and the source speaks SQL). The execution planner then walks the plan
+ * top-down and asks {@link #fragmentAt} at each node: the first placed node it meets becomes a
+ * {@link SourceFragment} rendered as one statement, so fragments are maximal. A node whose statement
+ * cannot be rendered for its dialect stays local and its inputs are tried instead. With pushdown off
+ * only scans (with their column lists) are placed, so all other work runs in Junction's engine.
+ */
+public final class FederationPlanner {
+    private final boolean pushdown;
+    private final Map<RelNode, Optional<Connector>> placements = new IdentityHashMap<>();
+
+    public FederationPlanner(boolean pushdown) {
+        this.pushdown = pushdown;
+    }
+
+    /** Fails with UNSUPPORTED_TYPE when the plan reads a column whose source type has no mapping. */
+    public void checkColumnsReadable(RelNode root) {
+        root.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(org.apache.calcite.rel.logical.LogicalProject project) {
+                if (project.getInput() instanceof TableScan scan) {
+                    checkScan(scan, RelOptUtil.InputFinder.bits(project.getProjects(), null));
+                    return project;
+                }
+                return super.visit(project);
+            }
+
+            @Override
+            public RelNode visit(TableScan scan) {
+                checkScan(scan, ImmutableBitSet.range(scan.getRowType().getFieldCount()));
+                return scan;
+            }
+        });
+    }
+
+    private static void checkScan(TableScan scan, ImmutableBitSet used) {
+        SourceTable table = scan.getTable().unwrap(SourceTable.class);
+        if (table == null) {
+            return;
+        }
+        for (int i : used) {
+            ColumnMetadata c = table.metadata().columns().get(i);
+            if (!c.isMapped()) {
+                throw new JunctionException(ErrorCode.UNSUPPORTED_TYPE, "column " + c.name() + " of " + table.qualifiedName()
+                        + " has source type " + c.sourceType() + ", which Junction cannot read yet; leave the column out of the query");
+            }
+        }
+    }
+
+    /** The source that will compute {@code node} as (part of) one fragment, if any. */
+    public Optional<Connector> placement(RelNode node) {
+        Optional<Connector> p = placements.get(node);
+        if (p == null) {
+            p = computePlacement(node);
+            placements.put(node, p);
+        }
+        return p;
+    }
+
+    private Optional<Connector> computePlacement(RelNode node) {
+        if (node instanceof TableScan scan) {
+            SourceTable table = scan.getTable().unwrap(SourceTable.class);
+            return table == null ? Optional.empty() : Optional.of(table.connector());
+        }
+        if (node instanceof Project project && project.getInput() instanceof TableScan && isColumnSelection(project)) {
+            return placement(project.getInput());
+        }
+        if (!pushdown || !isPushableKind(node) || node.getInputs().isEmpty()) {
+            return Optional.empty();
+        }
+        Connector common = null;
+        for (RelNode input : node.getInputs()) {
+            Optional<Connector> c = placement(input);
+            if (c.isEmpty() || (common != null && common != c.get()) || c.get().dialect().isEmpty()) {
+                return Optional.empty();
+            }
+            common = c.get();
+        }
+        return Optional.ofNullable(common);
+    }
+
+    private static boolean isPushableKind(RelNode node) {
+        return node instanceof Filter || node instanceof Project || node instanceof Join || node instanceof Aggregate
+                || node instanceof Sort || node instanceof SetOp;
+    }
+
+    private static boolean isColumnSelection(Project project) {
+        for (RexNode e : project.getProjects()) {
+            if (!(e instanceof RexInputRef)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fragment rooted at {@code node} when the node is placed at a source and can be expressed as
+     * work for it; empty when the node must run in Junction.
+     */
+    public Optional<SourceFragment> fragmentAt(RelNode node) {
+        Optional<Connector> placed = placement(node);
+        if (placed.isEmpty()) {
+            return Optional.empty();
+        }
+        Connector connector = placed.get();
+        List<JunctionType> types = outputTypes(node);
+        Optional<SourceDialect> dialect = connector.dialect();
+        if (dialect.isPresent()) {
+            try {
+                String sql = FragmentSqlRenderer.render(node, dialect.get().calciteDialect());
+                return Optional.of(new SourceFragment(connector, new SourceQuery.Sql(sql, types), node));
+            } catch (RuntimeException e) {
+                if (node instanceof TableScan) {
+                    throw JunctionException.internal("cannot render a scan of " + node.getTable() + " for source " + connector.name(), e);
+                }
+                // this dialect cannot express the node: run it locally and push its inputs instead
+                placements.put(node, Optional.empty());
+                return Optional.empty();
+            }
+        }
+        return scanFragment(node, connector, types);
+    }
+
+    private static Optional<SourceFragment> scanFragment(RelNode node, Connector connector, List<JunctionType> types) {
+        TableScan scan;
+        int[] columns;
+        if (node instanceof TableScan s) {
+            scan = s;
+            columns = ImmutableBitSet.range(s.getRowType().getFieldCount()).toArray();
+        } else if (node instanceof Project p && p.getInput() instanceof TableScan s) {
+            scan = s;
+            columns = p.getProjects().stream().mapToInt(e -> ((RexInputRef) e).getIndex()).toArray();
+        } else {
+            return Optional.empty();
+        }
+        SourceTable table = scan.getTable().unwrap(SourceTable.class);
+        return Optional.of(new SourceFragment(connector, new SourceQuery.Scan(table.metadata(), columns, types), node));
+    }
+
+    public static List<JunctionType> outputTypes(RelNode node) {
+        List<JunctionType> types = new ArrayList<>();
+        for (RelDataTypeField f : node.getRowType().getFieldList()) {
+            types.add(SqlTypeMapping.toJunctionType(f.getType()));
+        }
+        return types;
+    }
+}

@@ -1,0 +1,328 @@
+package io.junction.physical;
+
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.exec.expr.Expression;
+import io.junction.exec.expr.Expressions;
+import io.junction.exec.expr.ScalarFunction;
+import io.junction.exec.operator.AggregateFunction;
+import io.junction.exec.operator.FilterOperator;
+import io.junction.exec.operator.HashAggregateOperator;
+import io.junction.exec.operator.HashJoinOperator;
+import io.junction.exec.operator.JoinType;
+import io.junction.exec.operator.LimitOperator;
+import io.junction.exec.operator.NestedLoopJoinOperator;
+import io.junction.exec.operator.Operator;
+import io.junction.exec.operator.ProjectOperator;
+import io.junction.exec.operator.SortKey;
+import io.junction.exec.operator.SortOperator;
+import io.junction.exec.operator.SourceScanOperator;
+import io.junction.exec.operator.TopNOperator;
+import io.junction.exec.operator.UnionAllOperator;
+import io.junction.exec.operator.ValuesOperator;
+import io.junction.federation.FederationPlanner;
+import io.junction.federation.SourceFragment;
+import io.junction.types.JunctionType;
+import io.junction.types.TypeKind;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexInputRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a logical plan into a tree of executor operators. Each maximal part a source can compute
+ * becomes a source scan (see {@link FederationPlanner}); the rest maps node by node onto Junction's
+ * own operators.
+ */
+public final class ExecutionPlanner {
+    private final FederationPlanner federation;
+    private final RexBuilder rexBuilder;
+    private final RexToExpression rex;
+
+    public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder) {
+        this.federation = federation;
+        this.rexBuilder = rexBuilder;
+        this.rex = new RexToExpression(rexBuilder);
+    }
+
+    public Operator plan(RelNode node) {
+        var fragment = federation.fragmentAt(node);
+        if (fragment.isPresent()) {
+            return sourceScan(fragment.get());
+        }
+        if (node instanceof Filter filter) {
+            return new FilterOperator(plan(filter.getInput()), rex.translate(filter.getCondition()));
+        }
+        if (node instanceof Project project) {
+            List<Expression> exprs = new ArrayList<>();
+            for (RexNode e : project.getProjects()) {
+                exprs.add(rex.translate(e));
+            }
+            return new ProjectOperator(plan(project.getInput()), exprs);
+        }
+        if (node instanceof Join join) {
+            return join(join);
+        }
+        if (node instanceof Aggregate aggregate) {
+            return aggregate(aggregate);
+        }
+        if (node instanceof Sort sort) {
+            return sort(sort);
+        }
+        if (node instanceof Union union) {
+            List<Operator> inputs = new ArrayList<>();
+            for (RelNode input : union.getInputs()) {
+                inputs.add(plan(input));
+            }
+            Operator all = new UnionAllOperator(inputs);
+            return union.all ? all : distinct(all);
+        }
+        if (node instanceof Values values) {
+            return values(values);
+        }
+        throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "Junction's engine cannot run " + node.getRelTypeName()
+                + " across sources yet; it works when all its tables are in one source");
+    }
+
+    private static Operator sourceScan(SourceFragment fragment) {
+        String description = "SourceScan[" + fragment.connector().name() + " (" + fragment.connector().type().configName()
+                + ")]\n" + fragment.describeWork();
+        return new SourceScanOperator(fragment.query().outputTypes(), description,
+                () -> fragment.connector().execute(fragment.query()));
+    }
+
+    private Operator distinct(Operator input) {
+        int[] all = new int[input.outputTypes().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new HashAggregateOperator(input, all, List.of());
+    }
+
+    private Operator values(Values values) {
+        List<JunctionType> types = FederationPlanner.outputTypes(values);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Object> row = new ArrayList<>();
+            for (RexLiteral l : tuple) {
+                row.add(RexToExpression.literalValue(l));
+            }
+            rows.add(row);
+        }
+        return new ValuesOperator(types, rows);
+    }
+
+    private Operator sort(Sort sort) {
+        Operator input = plan(sort.getInput());
+        long offset = sort.offset == null ? 0 : RexLiteral.longValue(sort.offset);
+        long fetch = sort.fetch == null ? -1 : RexLiteral.longValue(sort.fetch);
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation c : sort.getCollation().getFieldCollations()) {
+            boolean ascending = !c.direction.isDescending();
+            boolean nullsFirst = switch (c.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                // PostgreSQL's default: NULL sorts as the largest value
+                case UNSPECIFIED -> !ascending;
+            };
+            keys.add(new SortKey(c.getFieldIndex(), ascending, nullsFirst));
+        }
+        if (keys.isEmpty()) {
+            return new LimitOperator(input, offset, fetch);
+        }
+        if (fetch >= 0) {
+            Operator top = new TopNOperator(input, keys, offset + fetch);
+            return offset > 0 ? new LimitOperator(top, offset, fetch) : top;
+        }
+        Operator sorted = new SortOperator(input, keys);
+        return offset > 0 ? new LimitOperator(sorted, offset, -1) : sorted;
+    }
+
+    private Operator aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
+                    "GROUPING SETS, ROLLUP and CUBE across sources are not supported by Junction's engine yet");
+        }
+        Operator input = plan(aggregate.getInput());
+        List<io.junction.exec.operator.AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg >= 0 || call.getArgList().size() > 1 || !call.getCollation().getFieldCollations().isEmpty()) {
+                throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
+                        "aggregate " + call + " across sources is not supported by Junction's engine yet");
+            }
+            AggregateFunction fn = switch (call.getAggregation().getKind()) {
+                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+                case SUM -> AggregateFunction.SUM;
+                case AVG -> AggregateFunction.AVG;
+                case MIN -> AggregateFunction.MIN;
+                case MAX -> AggregateFunction.MAX;
+                default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "aggregate function "
+                        + call.getAggregation().getName() + " across sources is not supported by Junction's engine yet");
+            };
+            int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+            calls.add(new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), RexToExpression.typeOf(call.getType())));
+        }
+        return new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls);
+    }
+
+    /**
+     * Hash join on the equi-keys (the smaller estimated input builds), nested loops without them.
+     * Keys whose types differ are cast to a common type in extra columns, dropped again after the join.
+     */
+    private Operator join(Join join) {
+        JoinType type = switch (join.getJoinType()) {
+            case INNER -> JoinType.INNER;
+            case LEFT -> JoinType.LEFT;
+            case RIGHT -> JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+            case SEMI -> JoinType.SEMI;
+            case ANTI -> JoinType.ANTI;
+            default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, join.getJoinType() + " joins are not supported yet");
+        };
+        Operator left = plan(join.getLeft());
+        Operator right = plan(join.getRight());
+        int leftWidth = join.getLeft().getRowType().getFieldCount();
+        int rightWidth = join.getRight().getRowType().getFieldCount();
+        JoinInfo info = join.analyzeCondition();
+        if (info.leftKeys.isEmpty()) {
+            Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
+            return new NestedLoopJoinOperator(left, right, type, condition);
+        }
+        RexNode remaining = info.getRemaining(rexBuilder);
+        int[] leftKeys = info.leftKeys.toIntArray();
+        int[] rightKeys = info.rightKeys.toIntArray();
+
+        // align key types: append cast key columns where the two sides differ
+        List<Expression> leftExtra = new ArrayList<>();
+        List<Expression> rightExtra = new ArrayList<>();
+        for (int k = 0; k < leftKeys.length; k++) {
+            RelDataType lt = join.getLeft().getRowType().getFieldList().get(leftKeys[k]).getType();
+            RelDataType rt = join.getRight().getRowType().getFieldList().get(rightKeys[k]).getType();
+            JunctionType ljt = RexToExpression.typeOf(lt);
+            JunctionType rjt = RexToExpression.typeOf(rt);
+            if (hashCompatible(ljt, rjt)) {
+                continue;
+            }
+            RelDataType common = rexBuilder.getTypeFactory().leastRestrictive(List.of(lt, rt));
+            if (common == null) {
+                throw new JunctionException(ErrorCode.DATATYPE_MISMATCH, "cannot join " + ljt + " with " + rjt);
+            }
+            JunctionType ct = RexToExpression.typeOf(common);
+            leftExtra.add(Expressions.call(ScalarFunction.CAST, ct, List.of(Expressions.column(leftKeys[k], ljt))));
+            rightExtra.add(Expressions.call(ScalarFunction.CAST, ct, List.of(Expressions.column(rightKeys[k], rjt))));
+            leftKeys[k] = leftWidth + leftExtra.size() - 1;
+            rightKeys[k] = rightWidth + rightExtra.size() - 1;
+        }
+        Operator l = withExtraColumns(left, leftExtra);
+        Operator r = withExtraColumns(right, rightExtra);
+        int lw = leftWidth + leftExtra.size();
+        int rw = rightWidth + rightExtra.size();
+        RexNode residualRex = remaining.isAlwaysTrue() ? null : shiftRightRefs(remaining, leftWidth, leftExtra.size());
+
+        RelMetadataQuery mq = join.getCluster().getMetadataQuery();
+        Double leftRows = mq.getRowCount(join.getLeft());
+        Double rightRows = mq.getRowCount(join.getRight());
+        boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
+
+        Operator joined;
+        if (buildLeft) {
+            // probe with the right input, build the smaller left one; the residual then sees right ++ left
+            Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual);
+            List<Expression> reorder = new ArrayList<>();
+            List<JunctionType> types = joined.outputTypes();
+            for (int i = 0; i < lw; i++) {
+                reorder.add(Expressions.column(rw + i, types.get(rw + i)));
+            }
+            for (int i = 0; i < rw; i++) {
+                reorder.add(Expressions.column(i, types.get(i)));
+            }
+            joined = new ProjectOperator(joined, reorder);
+        } else {
+            Expression residual = residualRex == null ? null : rex.translate(residualRex);
+            joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual);
+        }
+        if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
+            return joined;
+        }
+        List<JunctionType> types = joined.outputTypes();
+        List<Expression> keep = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            keep.add(Expressions.column(i, types.get(i)));
+        }
+        if (type != JoinType.SEMI && type != JoinType.ANTI) {
+            for (int i = 0; i < rightWidth; i++) {
+                keep.add(Expressions.column(lw + i, types.get(lw + i)));
+            }
+        }
+        return new ProjectOperator(joined, keep);
+    }
+
+    /** Whether the executor can hash and compare the two key types as they are. */
+    private static boolean hashCompatible(JunctionType a, JunctionType b) {
+        if (a.kind().isInteger() && b.kind().isInteger()) {
+            return true;
+        }
+        if (a.kind() == TypeKind.DECIMAL && b.kind() == TypeKind.DECIMAL) {
+            return a.scale() == b.scale();
+        }
+        if (a.kind().isText() && b.kind().isText()) {
+            return a.kind() != TypeKind.CHAR && b.kind() != TypeKind.CHAR || a.kind() == b.kind();
+        }
+        return a.kind() == b.kind();
+    }
+
+    private static Operator withExtraColumns(Operator input, List<Expression> extra) {
+        if (extra.isEmpty()) {
+            return input;
+        }
+        List<Expression> all = new ArrayList<>();
+        List<JunctionType> types = input.outputTypes();
+        for (int i = 0; i < types.size(); i++) {
+            all.add(Expressions.column(i, types.get(i)));
+        }
+        all.addAll(extra);
+        return new ProjectOperator(input, all);
+    }
+
+    /** References to right-side columns move up by the number of extra columns added to the left. */
+    private static RexNode shiftRightRefs(RexNode condition, int leftWidth, int shift) {
+        if (shift == 0) {
+            return condition;
+        }
+        return condition.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return ref.getIndex() >= leftWidth ? new RexInputRef(ref.getIndex() + shift, ref.getType()) : ref;
+            }
+        });
+    }
+
+    /** Rewrites a condition over (left ++ right) to read (right ++ left). */
+    private static RexNode swapSides(RexNode condition, int leftWidth, int rightWidth) {
+        return condition.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                int i = ref.getIndex();
+                return new RexInputRef(i < leftWidth ? i + rightWidth : i - leftWidth, ref.getType());
+            }
+        });
+    }
+}

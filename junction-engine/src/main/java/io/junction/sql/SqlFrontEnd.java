@@ -1,0 +1,110 @@
+package io.junction.sql;
+
+import io.junction.catalog.Catalog;
+import io.junction.connector.Connector;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Calcite as Junction's front end: parses SQL, validates it against the catalog (names, types) and
+ * converts it to a logical relational plan. Identifier rules are PostgreSQL's: unquoted names fold to
+ * lower case, quoted names keep their case, matching is case-sensitive (with the single
+ * case-insensitive fallback that {@link SourceSchema} allows for tables and schemas).
+ */
+public final class SqlFrontEnd {
+    private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(true)
+            .withConformance(SqlConformanceEnum.LENIENT);
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+
+    private final CalciteSchema rootSchema;
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(JunctionTypeSystem.INSTANCE);
+    private final CalciteConnectionConfig connectionConfig;
+
+    public SqlFrontEnd(Catalog catalog) {
+        this.rootSchema = CalciteSchema.createRootSchema(false, false);
+        for (Connector c : catalog.connectors()) {
+            rootSchema.add(c.name(), new SourceSchema(c, null));
+        }
+        Properties p = new Properties();
+        p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());
+        p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+        this.connectionConfig = new CalciteConnectionConfigImpl(p);
+    }
+
+    public RelDataTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** A parsed and validated statement, converted to a logical plan. */
+    public record AnalyzedQuery(RelRoot root, boolean explain, RelBuilder relBuilder) {
+    }
+
+    /** Parses, validates and converts {@code sql}; errors become JunctionExceptions with positions. */
+    public AnalyzedQuery analyze(String sql) {
+        ErrorTranslator errors = new ErrorTranslator(sql, rootSchema);
+        try {
+            SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+            boolean explain = false;
+            if (node.getKind() == SqlKind.EXPLAIN) {
+                node = ((SqlExplain) node).getExplicandum();
+                explain = true;
+            }
+            CalciteCatalogReader reader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
+            SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
+                    SqlValidator.Config.DEFAULT
+                            .withConformance(SqlConformanceEnum.LENIENT)
+                            .withDefaultNullCollation(NullCollation.HIGH)
+                            .withIdentifierExpansion(true));
+            SqlNode validated = validator.validate(node);
+            RexBuilder rexBuilder = new RexBuilder(typeFactory);
+            RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
+            SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
+                    StandardConvertletTable.INSTANCE,
+                    SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+            RelRoot root = converter.convertQuery(validated, false, true);
+            RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
+            return new AnalyzedQuery(root, explain, relBuilder);
+        } catch (Throwable t) {
+            throw errors.translate(t);
+        }
+    }
+}
