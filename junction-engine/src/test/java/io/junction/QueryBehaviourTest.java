@@ -1,0 +1,179 @@
+package io.junction;
+
+import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceType;
+import io.junction.connector.TestDatabases;
+import io.junction.error.ErrorCode;
+import io.junction.error.ErrorKind;
+import io.junction.error.JunctionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Single-source pushdown, streaming, and clear errors for bad input. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryBehaviourTest {
+    private TestDatabases.PostgresSchema pg;
+    private Path sqliteFile;
+    private Junction junction;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        pg = TestDatabases.newPostgresSchema();
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            // Reading past row 1,000,000 raises division by zero: a LIMIT that does not stop the scan fails.
+            s.execute("CREATE VIEW big AS SELECT g AS id, CASE WHEN g > 1000000 THEN 1 / (g - g) ELSE g END AS guarded "
+                    + "FROM generate_series(1, 10000000) g");
+            s.execute("CREATE TABLE items (id INT PRIMARY KEY, label TEXT, price NUMERIC(8,2))");
+            s.execute("INSERT INTO items VALUES (1, 'a', 1.50), (2, 'b', NULL), (3, 'c', 2.25)");
+        }
+        sqliteFile = Files.createTempFile("junction-behaviour", ".db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, city TEXT)");
+            s.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, customer_id INTEGER, city TEXT)");
+            s.execute("INSERT INTO customers VALUES (1, 'Ann', 'Oslo'), (2, 'Bo', 'Rome'), (3, 'Cy', NULL)");
+            s.execute("INSERT INTO visits VALUES (1, 1, 'Oslo'), (2, 1, 'Rome'), (3, 2, 'Rome')");
+        }
+        junction = Junction.builder()
+                .source(pg.sourceConfig("pg"))
+                .source(SourceConfig.ofPath("lite", SourceType.SQLITE, sqliteFile.toString()))
+                .source(SourceConfig.of("down", SourceType.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/test", "postgres", null))
+                .build();
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        if (junction != null) {
+            junction.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+        Files.deleteIfExists(sqliteFile);
+    }
+
+    private List<List<Object>> rows(Junction j, String sql) {
+        try (QueryResult r = j.query(sql)) {
+            return r.toList();
+        }
+    }
+
+    @Test
+    void singleSourceQueryIsSentWhole() {
+        String sql = "SELECT c.city, COUNT(*) AS n FROM lite.customers c JOIN lite.visits v ON v.customer_id = c.id "
+                + "WHERE c.name <> 'Zed' GROUP BY c.city ORDER BY n DESC";
+        String plan = junction.explain(sql);
+        assertThat(plan.lines().filter(l -> l.contains("SourceScan"))).hasSize(1);
+        assertThat(plan.lines().findFirst().orElseThrow()).contains("SourceScan[lite");
+        assertThat(plan).contains("JOIN", "GROUP BY", "ORDER BY");
+        assertThat(rows(junction, sql)).containsExactly(List.of("Oslo", 2L), List.of("Rome", 1L));
+    }
+
+    @Test
+    void crossSourceQueryPushesFiltersAndColumns() {
+        String sql = "SELECT c.name, i.price FROM lite.customers c JOIN pg." + pg.schema() + ".items i ON i.id = c.id WHERE i.price > 1 AND c.city = 'Oslo'";
+        String plan = junction.explain(sql);
+        assertThat(plan).contains("SourceScan[lite", "SourceScan[pg", "HashJoin");
+        String pgSql = plan.lines().dropWhile(l -> !l.contains("SourceScan[pg")).skip(1).findFirst().orElseThrow();
+        assertThat(pgSql).contains("WHERE").contains("> 1").doesNotContain("label");
+        String liteSql = plan.lines().dropWhile(l -> !l.contains("SourceScan[lite")).skip(1).findFirst().orElseThrow();
+        assertThat(liteSql).contains("'Oslo'");
+        assertThat(rows(junction, sql)).containsExactly(List.of("Ann", new BigDecimal("1.50")));
+    }
+
+    @Test
+    void limitStopsReadingTheSource() {
+        Junction noPushdown = Junction.builder().source(pg.sourceConfig("pg"))
+                .settings(EngineSettings.defaults().withPushdown(false)).build();
+        try (noPushdown) {
+            String sql = "SELECT id, guarded FROM pg." + pg.schema() + ".big LIMIT 10";
+            assertThat(noPushdown.explain(sql)).contains("Limit").doesNotContain("LIMIT 10").doesNotContain("FETCH");
+            assertThat(rows(noPushdown, sql)).hasSize(10);
+            // the connection is still good afterwards
+            assertThat(rows(noPushdown, "SELECT COUNT(*) FROM pg." + pg.schema() + ".items")).containsExactly(List.of(3L));
+        }
+    }
+
+    @Test
+    void earlyCloseOfAResultStopsTheSource() {
+        try (QueryResult r = junction.query("SELECT id, guarded FROM pg." + pg.schema() + ".big")) {
+            assertThat(r.nextBatch().rowCount()).isPositive();
+        }
+        assertThat(rows(junction, "SELECT label FROM pg." + pg.schema() + ".items WHERE id = 1")).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void syntaxErrorHasPosition() {
+        assertThatThrownBy(() -> junction.query("SELECT id\nFROM lite.customers WHERE WHERE"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR);
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(27);
+                    assertThat(e.describe()).startsWith("ERROR 42601 at line 2, column 27");
+                });
+    }
+
+    @Test
+    void unknownNamesAreUserErrorsWithHints() {
+        assertThatThrownBy(() -> junction.query("SELECT * FROM lite.custmers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+                    assertThat(e.getMessage()).contains("custmers", "did you mean 'customers'");
+                    assertThat(e.column()).isEqualTo(15);
+                });
+        assertThatThrownBy(() -> junction.query("SELECT * FROM nosuch.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+                    assertThat(e.getMessage()).contains("nosuch", "lite");
+                });
+        assertThatThrownBy(() -> junction.query("SELECT nme FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_COLUMN);
+                    assertThat(e.getMessage()).contains("nme");
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(8);
+                });
+        assertThatThrownBy(() -> junction.query("SELECT city FROM lite.customers c JOIN lite.visits v ON v.customer_id = c.id"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_COLUMN));
+        assertThatThrownBy(() -> junction.query("SELECT id + DATE '2020-01-01' FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATATYPE_MISMATCH));
+    }
+
+    @Test
+    void unreachableSourceFailsOnlyQueriesThatUseIt() {
+        assertThatThrownBy(() -> junction.query("SELECT * FROM down.public.t"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.SOURCE_FAILURE);
+                    assertThat(e.getMessage()).contains("down");
+                });
+        assertThat(rows(junction, "SELECT name FROM lite.customers WHERE id = 2")).containsExactly(List.of("Bo"));
+    }
+
+    @Test
+    void describeAndTablesReportMetadata() {
+        var meta = junction.describe("pg." + pg.schema() + ".items");
+        assertThat(meta.columns()).extracting(c -> c.name()).containsExactly("id", "label", "price");
+        assertThat(meta.primaryKey()).containsExactly("id");
+        assertThat(junction.tables("lite")).extracting(t -> t.name()).contains("customers", "visits");
+        assertThatThrownBy(() -> junction.describe("lite.custmers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.getMessage()).contains("did you mean 'customers'"));
+    }
+
+    @Test
+    void explainStatementReturnsThePlanAsRows() {
+        List<List<Object>> plan = rows(junction, "EXPLAIN SELECT name FROM lite.customers");
+        assertThat(plan.get(0).get(0).toString()).contains("SourceScan[lite");
+    }
+}
