@@ -42,6 +42,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -155,31 +156,53 @@ public final class ExecutionPlanner {
         return offset > 0 ? new LimitOperator(sorted, offset, -1) : sorted;
     }
 
+    /**
+     * Hash aggregation. LITERAL_AGG (Calcite's marker for "a row exists in this group", produced when
+     * EXISTS and IN subqueries are decorrelated) is not an accumulation: it is projected as a constant.
+     */
     private Operator aggregate(Aggregate aggregate) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
                     "GROUPING SETS, ROLLUP and CUBE across sources are not supported by Junction's engine yet");
         }
         Operator input = plan(aggregate.getInput());
+        int groupCount = aggregate.getGroupCount();
         List<io.junction.exec.operator.AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall call : aggregate.getAggCallList()) {
-            if (call.filterArg >= 0 || call.getArgList().size() > 1 || !call.getCollation().getFieldCollations().isEmpty()) {
-                throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
-                        "aggregate " + call + " across sources is not supported by Junction's engine yet");
-            }
-            AggregateFunction fn = switch (call.getAggregation().getKind()) {
-                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
-                case SUM -> AggregateFunction.SUM;
-                case AVG -> AggregateFunction.AVG;
-                case MIN -> AggregateFunction.MIN;
-                case MAX -> AggregateFunction.MAX;
-                default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "aggregate function "
-                        + call.getAggregation().getName() + " across sources is not supported by Junction's engine yet");
-            };
-            int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
-            calls.add(new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), RexToExpression.typeOf(call.getType())));
+        List<Expression> output = new ArrayList<>();
+        List<JunctionType> outputTypes = FederationPlanner.outputTypes(aggregate);
+        for (int g = 0; g < groupCount; g++) {
+            output.add(Expressions.column(g, outputTypes.get(g)));
         }
-        return new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls);
+        boolean hasLiteral = false;
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+                output.add(rex.translate(call.rexList.get(0)));
+                hasLiteral = true;
+                continue;
+            }
+            calls.add(toExecCall(call));
+            output.add(Expressions.column(groupCount + calls.size() - 1, RexToExpression.typeOf(call.getType())));
+        }
+        Operator aggregated = new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls);
+        return hasLiteral ? new ProjectOperator(aggregated, output) : aggregated;
+    }
+
+    private static io.junction.exec.operator.AggregateCall toExecCall(AggregateCall call) {
+        if (call.filterArg >= 0 || call.getArgList().size() > 1 || !call.getCollation().getFieldCollations().isEmpty()) {
+            throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
+                    "aggregate " + call + " across sources is not supported by Junction's engine yet");
+        }
+        AggregateFunction fn = switch (call.getAggregation().getKind()) {
+            case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case SUM -> AggregateFunction.SUM;
+            case AVG -> AggregateFunction.AVG;
+            case MIN -> AggregateFunction.MIN;
+            case MAX -> AggregateFunction.MAX;
+            default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "aggregate function "
+                    + call.getAggregation().getName() + " across sources is not supported by Junction's engine yet");
+        };
+        int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+        return new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), RexToExpression.typeOf(call.getType()));
     }
 
     /**
