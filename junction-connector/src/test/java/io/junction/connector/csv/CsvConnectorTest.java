@@ -127,12 +127,21 @@ class CsvConnectorTest {
 
     @Test
     void emptyFieldsAndConfiguredMarkersAreNull() throws IOException {
-        write("n.csv", "a,b,c\n1,x,NULL\n,NULL,\\N\n3,,2.5\n");
+        write("n.csv", "a,b,c\n1,x,NULL\n,NULL,\\N\n3,,2.5\n4\n");
         CsvConnector c = connector(Map.of("null_string", List.of("NULL", "\\N")));
         TableMetadata t = table(c, "n");
         assertThat(types(t)).containsExactly(JunctionType.BIGINT, JunctionType.VARCHAR, JunctionType.decimal(18, 1));
         assertThat(scan(c, t, 0, 1, 2)).containsExactly(
-                Arrays.asList(1L, "x", null), Arrays.asList(null, null, null), Arrays.asList(3L, null, new BigDecimal("2.5")));
+                Arrays.asList(1L, "x", null), Arrays.asList(null, null, null), Arrays.asList(3L, null, new BigDecimal("2.5")),
+                Arrays.asList(4L, null, null));
+    }
+
+    @Test
+    void rowsWithMoreFieldsThanTheHeaderAreReportedAsMalformed() throws IOException {
+        write("x.csv", "a,b\n1,2\n3,4,5\n");
+        CsvConnector c = connector();
+        assertThatThrownBy(() -> table(c, "x")).isInstanceOf(JunctionException.class)
+                .hasMessageContaining("csv source 'files', table x").hasMessageContaining("malformed CSV");
     }
 
     @Test
