@@ -10,6 +10,10 @@ public final class Connectors {
      * are wrong on their face (missing url or path) fail here with CONFIG_ERROR naming the source.
      */
     public static Connector create(SourceConfig config) {
+        // Temporary, from the cli branch so CSV sources work end to end; the JDBC connector branch owns this method.
+        if (config.type() == SourceType.CSV) {
+            return new io.junction.connector.csv.CsvConnector(config);
+        }
         throw new UnsupportedOperationException("connectors not implemented yet: " + config.type());
     }
 }
