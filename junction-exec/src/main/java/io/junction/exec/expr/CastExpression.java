@@ -211,7 +211,7 @@ public final class CastExpression implements Expression {
     }
 
     /** The value if it fits the integer type, else NUMERIC_OVERFLOW naming it. */
-    static long checkRange(long v, JunctionType target) {
+    public static long checkRange(long v, JunctionType target) {
         boolean fits = switch (target.kind()) {
             case TINYINT -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
             case SMALLINT -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
