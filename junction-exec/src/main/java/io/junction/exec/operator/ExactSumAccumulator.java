@@ -76,7 +76,9 @@ final class ExactSumAccumulator implements Accumulator {
         long s = sums[g];
         long r = s + v;
         if (((s ^ r) & (v ^ r)) < 0) {
-            wideSums[g] = moveToWide(g).add(BigInteger.valueOf(v));
+            // evaluated first: moveToWide may create the array the assignment stores into
+            BigInteger base = moveToWide(g);
+            wideSums[g] = base.add(BigInteger.valueOf(v));
         } else {
             sums[g] = r;
         }
@@ -84,8 +86,8 @@ final class ExactSumAccumulator implements Accumulator {
 
     private void addWide(int g, BigInteger v) {
         counts[g]++;
-        wideSums = wideSums == null ? new BigInteger[sums.length] : wideSums;
-        wideSums[g] = moveToWide(g).add(v);
+        BigInteger base = moveToWide(g);
+        wideSums[g] = base.add(v);
     }
 
     /** The group's sum as a BigInteger slot, creating it from the long sum on first use. */
