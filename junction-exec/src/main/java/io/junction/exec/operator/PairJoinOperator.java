@@ -67,11 +67,6 @@ abstract class PairJoinOperator implements Operator {
      */
     abstract int nextCandidates(int[] probeRows, int[] buildRows, int max);
 
-    /** Whether the current probe row is already known to have a match (lets SEMI/ANTI stop early). */
-    final boolean probeRowMatched(int row) {
-        return probeMatched[row];
-    }
-
     /** True for SEMI/ANTI without a condition, where the first key match decides the probe row. */
     final boolean firstMatchDecides() {
         return (type == JoinType.SEMI || type == JoinType.ANTI) && condition == null;

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Accumulates rows into growing vectors, for operators that assemble output row by row (joins'
- * unmatched rows) or materialize their input (sort, build sides). {@link #build} hands the vectors
+ * grouping keys) or materialize their input (sort, build sides). {@link #build} hands the vectors
  * over and starts afresh, so a built batch is never modified afterwards.
  */
 public final class BatchBuilder {
@@ -71,30 +71,6 @@ public final class BatchBuilder {
             }
         }
         rowCount += n;
-    }
-
-    /**
-     * Appends a row made of {@code leftRow} of {@code left} in the first columns and {@code rightRow} of
-     * {@code right} after them; a negative row index fills that side with NULLs.
-     */
-    public void appendJoined(Batch left, int leftRow, int leftWidth, Batch right, int rightRow) {
-        ensureRoom(1);
-        for (int c = 0; c < columns.length; c++) {
-            if (c < leftWidth) {
-                copyOrNull(c, left, leftRow, c);
-            } else {
-                copyOrNull(c, right, rightRow, c - leftWidth);
-            }
-        }
-        rowCount++;
-    }
-
-    private void copyOrNull(int target, Batch source, int row, int sourceColumn) {
-        if (row < 0) {
-            columns[target].setNull(rowCount);
-        } else {
-            columns[target].copyRow(source.column(sourceColumn), row, rowCount);
-        }
     }
 
     /** The rows so far as a batch; the builder starts over with fresh vectors. */

@@ -166,7 +166,7 @@ class ExpressionTest {
     void castsFollowPostgresRules() {
         Batch b = batch(List.of(DEC_10_2, DOUBLE, BOOLEAN), List.of(row(new BigDecimal("2.50"), 2.5, true), row(new BigDecimal("-2.50"), 1e20, false), row(null, null, null)));
         assertThat(values(new CastExpression(column(0, DEC_10_2), INTEGER), b)).containsExactly(3, -3, null);
-        assertThat(values(new CastExpression(column(1, DOUBLE), INTEGER).describe().isEmpty() ? null : new CastExpression(column(0, DEC_10_2), VARCHAR), b))
+        assertThat(values(new CastExpression(column(0, DEC_10_2), VARCHAR), b))
                 .containsExactly("2.50", "-2.50", null);
         assertThat(values(new CastExpression(column(1, DOUBLE), VARCHAR), b)).containsExactly("2.5", "1e+20", null);
         assertThat(values(new CastExpression(column(2, BOOLEAN), VARCHAR), b)).containsExactly("true", "false", null);

@@ -5,6 +5,7 @@ import io.junction.exec.expr.ScalarFunction;
 import io.junction.types.JunctionType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import static io.junction.exec.Rows.row;
 import static io.junction.exec.Rows.values;
 import static io.junction.exec.expr.Expressions.call;
 import static io.junction.exec.expr.Expressions.column;
+import static io.junction.exec.expr.Expressions.literal;
 import static io.junction.types.JunctionType.BIGINT;
 import static io.junction.types.JunctionType.BOOLEAN;
 import static io.junction.types.JunctionType.VARCHAR;
@@ -84,10 +86,10 @@ class JoinOperatorTest {
     void residualDecidesWhichPairsJoin() {
         // l2a pairs only with r2b, l2b with nothing
         Expression pairs = call(ScalarFunction.EQUAL, BOOLEAN, List.of(
-                call(ScalarFunction.SUBSTRING, VARCHAR, List.of(column(1, VARCHAR), io.junction.exec.expr.Expressions.literal(2L, BIGINT))),
-                io.junction.exec.expr.Expressions.literal("2a", VARCHAR)));
+                call(ScalarFunction.SUBSTRING, VARCHAR, List.of(column(1, VARCHAR), literal(2L, BIGINT))),
+                literal("2a", VARCHAR)));
         Expression both = call(ScalarFunction.AND, BOOLEAN, List.of(pairs,
-                call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(3, VARCHAR), io.junction.exec.expr.Expressions.literal("r2b", VARCHAR)))));
+                call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(3, VARCHAR), literal("r2b", VARCHAR)))));
         assertThat(collect(hash(JoinType.INNER, both))).containsExactly(row(2L, "l2a", 2L, "r2b"));
         assertThat(collect(hash(JoinType.LEFT, both))).containsExactlyInAnyOrder(
                 row(2L, "l2a", 2L, "r2b"), row(1L, "l1", null, null), row(2L, "l2b", null, null), row(null, "lnull", null, null), row(4L, "l4", null, null));
@@ -115,10 +117,10 @@ class JoinOperatorTest {
     @Test
     void multiColumnKeysAndEmptySides() {
         List<JunctionType> types = List.of(VARCHAR, JunctionType.decimal(10, 2), BIGINT);
-        Operator l = values(types, 2, List.of(row("a", new java.math.BigDecimal("1.50"), 1L), row("a", new java.math.BigDecimal("2.00"), 2L), row("b", null, 3L)));
-        Operator r = values(types, 2, List.of(row("a", new java.math.BigDecimal("1.50"), 10L), row("b", null, 30L)));
+        Operator l = values(types, 2, List.of(row("a", new BigDecimal("1.50"), 1L), row("a", new BigDecimal("2.00"), 2L), row("b", null, 3L)));
+        Operator r = values(types, 2, List.of(row("a", new BigDecimal("1.50"), 10L), row("b", null, 30L)));
         assertThat(collect(new HashJoinOperator(l, r, new int[] {0, 1}, new int[] {0, 1}, JoinType.INNER, null)))
-                .containsExactly(row("a", new java.math.BigDecimal("1.50"), 1L, "a", new java.math.BigDecimal("1.50"), 10L));
+                .containsExactly(row("a", new BigDecimal("1.50"), 1L, "a", new BigDecimal("1.50"), 10L));
 
         Operator emptyRight = values(TYPES, 2, List.of());
         assertThat(collect(new HashJoinOperator(left(), emptyRight, new int[] {0}, new int[] {0}, JoinType.LEFT, null))).hasSize(5);
