@@ -1,0 +1,44 @@
+package io.junction.exec.operator;
+
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.types.JunctionType;
+import io.junction.types.TypeKind;
+import io.junction.vector.Vector;
+
+/**
+ * The running state of one aggregate call for every group, held in arrays indexed by group id so adding a
+ * row costs no allocation.
+ */
+interface Accumulator {
+    /**
+     * Adds rows {@code 0..rowCount}: row i belongs to group {@code groupIds[i]}; ids are below
+     * {@code groupCount}. {@code input} is the argument column, or null for COUNT(*).
+     */
+    void add(int[] groupIds, int groupCount, Vector input, int rowCount);
+
+    /** One value of the call's result type per group {@code 0..groupCount}. */
+    Vector result(int groupCount);
+
+    static Accumulator create(AggregateCall call, JunctionType inputType) {
+        Accumulator plain = switch (call.function()) {
+            case COUNT_STAR, COUNT -> new CountAccumulator(call.resultType());
+            case SUM, AVG -> {
+                TypeKind kind = inputType.kind();
+                boolean average = call.function() == AggregateFunction.AVG;
+                if (kind == TypeKind.REAL || kind == TypeKind.DOUBLE) {
+                    yield new DoubleSumAccumulator(average, call.resultType());
+                }
+                if (kind.isInteger() || kind == TypeKind.DECIMAL) {
+                    yield new ExactSumAccumulator(average, inputType, call.resultType());
+                }
+                throw new JunctionException(ErrorCode.DATATYPE_MISMATCH, call.function() + " needs a number, not " + inputType);
+            }
+            case MIN, MAX -> new MinMaxAccumulator(call.function() == AggregateFunction.MAX, inputType, call.resultType());
+        };
+        if (call.distinct() && call.function() != AggregateFunction.COUNT_STAR) {
+            return new DistinctAccumulator(plain, inputType);
+        }
+        return plain;
+    }
+}

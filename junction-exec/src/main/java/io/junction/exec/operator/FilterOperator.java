@@ -1,0 +1,75 @@
+package io.junction.exec.operator;
+
+import io.junction.exec.expr.Expression;
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.BooleanVector;
+
+import java.util.List;
+
+/**
+ * Keeps the rows where the predicate is TRUE (not FALSE, not NULL): the predicate runs over the whole batch,
+ * the passing positions are collected and gathered, and a batch where every row passes is returned
+ * untouched. Batches where no row passes are skipped, so the output never contains an empty batch.
+ */
+public final class FilterOperator implements Operator {
+    private final Operator input;
+    private final Expression predicate;
+
+    public FilterOperator(Operator input, Expression predicate) {
+        this.input = input;
+        this.predicate = predicate;
+    }
+
+    @Override
+    public Batch next() {
+        Batch batch;
+        while ((batch = input.next()) != null) {
+            int n = batch.rowCount();
+            BooleanVector result = (BooleanVector) predicate.evaluate(batch);
+            boolean[] values = result.values();
+            int[] selected = new int[n];
+            int count = 0;
+            if (result.mayHaveNulls()) {
+                for (int i = 0; i < n; i++) {
+                    if (values[i] && !result.isNull(i)) {
+                        selected[count++] = i;
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (values[i]) {
+                        selected[count++] = i;
+                    }
+                }
+            }
+            if (count == n) {
+                return batch;
+            }
+            if (count > 0) {
+                return batch.gather(selected, count);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        input.close();
+    }
+
+    @Override
+    public List<JunctionType> outputTypes() {
+        return input.outputTypes();
+    }
+
+    @Override
+    public String describe() {
+        return "Filter[" + predicate.describe() + "]";
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(input);
+    }
+}

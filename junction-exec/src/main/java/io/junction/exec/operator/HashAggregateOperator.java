@@ -1,0 +1,127 @@
+package io.junction.exec.operator;
+
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.Vector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * GROUP BY (and DISTINCT, as a group by with no calls). For each input batch the key columns are hashed,
+ * each row is mapped to a dense group id through {@link GroupKeyTable}, and every accumulator folds the
+ * batch into its per-group arrays. At the end the stored keys and the accumulator results form the output,
+ * emitted in batches. Without group columns there is exactly one group, so empty input still yields one row.
+ */
+public final class HashAggregateOperator implements Operator {
+    private final Operator input;
+    private final int[] groupColumns;
+    private final List<AggregateCall> calls;
+    private final List<JunctionType> types;
+    private Batch result;
+    private int emitted;
+    private boolean closed;
+
+    public HashAggregateOperator(Operator input, int[] groupColumns, List<AggregateCall> calls) {
+        this.input = input;
+        this.groupColumns = groupColumns.clone();
+        this.calls = List.copyOf(calls);
+        List<JunctionType> out = new ArrayList<>();
+        for (int c : groupColumns) {
+            out.add(input.outputTypes().get(c));
+        }
+        for (AggregateCall call : calls) {
+            out.add(call.resultType());
+        }
+        this.types = List.copyOf(out);
+    }
+
+    @Override
+    public Batch next() {
+        if (closed) {
+            return null;
+        }
+        if (result == null) {
+            result = aggregate();
+            input.close();
+        }
+        if (emitted >= result.rowCount()) {
+            return null;
+        }
+        int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
+        Batch out = n == result.rowCount() ? result : LimitOperator.slice(result, emitted, emitted + n);
+        emitted += n;
+        return out;
+    }
+
+    private Batch aggregate() {
+        List<JunctionType> inputTypes = input.outputTypes();
+        Accumulator[] accumulators = new Accumulator[calls.size()];
+        for (int a = 0; a < accumulators.length; a++) {
+            AggregateCall call = calls.get(a);
+            JunctionType argumentType = call.argument() < 0 ? JunctionType.BIGINT : inputTypes.get(call.argument());
+            accumulators[a] = Accumulator.create(call, argumentType);
+        }
+        boolean grouped = groupColumns.length > 0;
+        GroupKeyTable table = grouped ? new GroupKeyTable(Arrays.stream(groupColumns).mapToObj(inputTypes::get).toList()) : null;
+        int groupCount = grouped ? 0 : 1;
+        Batch batch;
+        while ((batch = input.next()) != null) {
+            int n = batch.rowCount();
+            int[] ids;
+            if (grouped) {
+                Vector[] keys = new Vector[groupColumns.length];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = batch.column(groupColumns[k]);
+                }
+                ids = table.groupIds(keys, n);
+                groupCount = table.groupCount();
+            } else {
+                ids = new int[n];
+            }
+            for (int a = 0; a < accumulators.length; a++) {
+                int argument = calls.get(a).argument();
+                accumulators[a].add(ids, groupCount, argument < 0 ? null : batch.column(argument), n);
+            }
+        }
+        Vector[] columns = new Vector[types.size()];
+        if (grouped) {
+            Batch keys = table.keys();
+            for (int k = 0; k < groupColumns.length; k++) {
+                columns[k] = keys.column(k);
+            }
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            columns[groupColumns.length + a] = accumulators[a].result(groupCount);
+        }
+        return new Batch(columns, groupCount);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        result = null;
+        input.close();
+    }
+
+    @Override
+    public List<JunctionType> outputTypes() {
+        return types;
+    }
+
+    @Override
+    public String describe() {
+        String groups = Arrays.stream(groupColumns).mapToObj(c -> "$" + c).collect(Collectors.joining(", "));
+        String aggregates = calls.stream()
+                .map(c -> c.function() + "(" + (c.distinct() ? "DISTINCT " : "") + (c.argument() < 0 ? "*" : "$" + c.argument()) + ")")
+                .collect(Collectors.joining(", "));
+        return "HashAggregate[groups=[" + groups + "], aggregates=[" + aggregates + "]]";
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(input);
+    }
+}

@@ -1,0 +1,147 @@
+package io.junction.exec.operator;
+
+import io.junction.exec.expr.Expression;
+import io.junction.exec.vector.ValueComparison;
+import io.junction.vector.Batch;
+import io.junction.vector.Vector;
+
+import java.util.Arrays;
+
+/**
+ * Equi-join. Build: the whole right input is stored columnar and its rows are chained by key hash in two
+ * int arrays ({@code head[hash & mask]} = first row, {@code next[row]} = following row); rows with a NULL
+ * key are left out of the table because NULL never equals anything. Probe: each left batch's key hashes
+ * are computed in one pass, then each row walks its chain comparing hashes and keys column by column on the
+ * primitive arrays. Pair output, the residual condition and outer rows are handled by {@link PairJoinOperator}.
+ */
+public final class HashJoinOperator extends PairJoinOperator {
+    private static final int END = -1;
+    private static final int NOT_STARTED = -2;
+
+    private final int[] leftKeys;
+    private final int[] rightKeys;
+    private int[] head;
+    private int[] next;
+    private int[] buildHashes;
+    private Vector[] buildKeys;
+    private int mask;
+
+    private Vector[] probeKeys;
+    private int[] probeHashes;
+    private boolean[] probeNullKey;
+    private int probeRow;
+    private int chainEntry;
+
+    public HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinType type, Expression residual) {
+        super(left, right, type, residual);
+        if (leftKeys.length != rightKeys.length || leftKeys.length == 0) {
+            throw new IllegalArgumentException("hash join needs matching, non-empty key lists");
+        }
+        this.leftKeys = copyOf(leftKeys);
+        this.rightKeys = copyOf(rightKeys);
+    }
+
+    @Override
+    void prepareBuild() {
+        int n = build.rowCount();
+        buildKeys = keyColumns(build, rightKeys);
+        buildHashes = GroupKeyTable.hashRows(buildKeys, n);
+        boolean[] nullKey = nullKeys(buildKeys, n);
+        int size = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
+        head = new int[size];
+        Arrays.fill(head, END);
+        next = new int[n];
+        mask = size - 1;
+        // inserting backwards leaves each chain in input order
+        for (int row = n - 1; row >= 0; row--) {
+            if (nullKey[row]) {
+                continue;
+            }
+            int bucket = bucket(buildHashes[row]);
+            next[row] = head[bucket];
+            head[bucket] = row;
+        }
+    }
+
+    private int bucket(int hash) {
+        return (hash ^ (hash >>> 16)) & mask;
+    }
+
+    private static Vector[] keyColumns(Batch batch, int[] keys) {
+        Vector[] columns = new Vector[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            columns[k] = batch.column(keys[k]);
+        }
+        return columns;
+    }
+
+    private static boolean[] nullKeys(Vector[] keys, int n) {
+        boolean[] nullKey = new boolean[n];
+        for (Vector key : keys) {
+            if (key.mayHaveNulls()) {
+                for (int i = 0; i < n; i++) {
+                    nullKey[i] |= key.isNull(i);
+                }
+            }
+        }
+        return nullKey;
+    }
+
+    @Override
+    void startProbe(Batch probeBatch) {
+        int n = probeBatch.rowCount();
+        probeKeys = keyColumns(probeBatch, leftKeys);
+        probeHashes = GroupKeyTable.hashRows(probeKeys, n);
+        probeNullKey = nullKeys(probeKeys, n);
+        probeRow = 0;
+        chainEntry = NOT_STARTED;
+    }
+
+    @Override
+    int nextCandidates(int[] probeRows, int[] buildRows, int max) {
+        int n = probeHashes.length;
+        boolean firstMatchDecides = firstMatchDecides();
+        int count = 0;
+        while (probeRow < n && count < max) {
+            if (chainEntry == NOT_STARTED) {
+                if (probeNullKey[probeRow]) {
+                    probeRow++;
+                    continue;
+                }
+                chainEntry = head[bucket(probeHashes[probeRow])];
+            }
+            int hash = probeHashes[probeRow];
+            while (chainEntry != END && count < max) {
+                int candidate = chainEntry;
+                chainEntry = next[candidate];
+                if (buildHashes[candidate] == hash && keysEqual(probeRow, candidate)) {
+                    probeRows[count] = probeRow;
+                    buildRows[count] = candidate;
+                    count++;
+                    if (firstMatchDecides) {
+                        chainEntry = END;
+                    }
+                }
+            }
+            if (chainEntry == END) {
+                probeRow++;
+                chainEntry = NOT_STARTED;
+            }
+        }
+        return count;
+    }
+
+    private boolean keysEqual(int probe, int candidate) {
+        for (int k = 0; k < probeKeys.length; k++) {
+            if (!ValueComparison.equal(probeKeys[k], probe, buildKeys[k], candidate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "HashJoin[" + type + ", keys=" + describeKeys(leftKeys, rightKeys, left.outputTypes().size()) + describeCondition() + "]";
+    }
+}

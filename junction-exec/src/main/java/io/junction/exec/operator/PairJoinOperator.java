@@ -1,0 +1,273 @@
+package io.junction.exec.operator;
+
+import io.junction.exec.expr.Expression;
+import io.junction.exec.vector.BatchBuilder;
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.BooleanVector;
+import io.junction.vector.Vector;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The part every join shares. The right (build) input is materialized first. Each left (probe) batch is
+ * then turned into candidate pairs (probe row, build row) by the subclass, at most one output batch's worth
+ * at a time so a probe batch with many matches never produces an oversized batch; the pairs are gathered
+ * into a (left ++ right) batch and the join condition, if any, filters them. Matched flags per probe row and
+ * per build row then yield the outer rows: unmatched probe rows when a probe batch is done (LEFT, FULL, ANTI,
+ * and the matched ones for SEMI), unmatched build rows after the last probe batch (RIGHT, FULL).
+ */
+abstract class PairJoinOperator implements Operator {
+    static final int OUTPUT_SIZE = Batch.DEFAULT_SIZE;
+
+    protected final Operator left;
+    protected final Operator right;
+    protected final JoinType type;
+    private final Expression condition;
+    private final List<JunctionType> outputTypes;
+    private final int leftWidth;
+
+    protected Batch build;
+    private boolean[] buildMatched;
+    private Batch probe;
+    private boolean[] probeMatched;
+    private final Deque<Batch> pending = new ArrayDeque<>();
+    private final int[] candidateProbe = new int[OUTPUT_SIZE];
+    private final int[] candidateBuild = new int[OUTPUT_SIZE];
+    private boolean probeExhausted;
+    private boolean finished;
+    private boolean closed;
+
+    PairJoinOperator(Operator left, Operator right, JoinType type, Expression condition) {
+        this.left = left;
+        this.right = right;
+        this.type = type;
+        this.condition = condition;
+        this.leftWidth = left.outputTypes().size();
+        List<JunctionType> out = new ArrayList<>(left.outputTypes());
+        if (type != JoinType.SEMI && type != JoinType.ANTI) {
+            out.addAll(right.outputTypes());
+        }
+        this.outputTypes = List.copyOf(out);
+    }
+
+    /** Called once the build side is materialized in {@link #build}. */
+    abstract void prepareBuild();
+
+    /** Called for each new probe batch before candidates are asked for. */
+    abstract void startProbe(Batch probeBatch);
+
+    /**
+     * Fills up to {@code max} candidate pairs for the current probe batch, resuming where the last call
+     * stopped; returns 0 when the probe batch has no more. Pairs must agree on join keys (if any) already.
+     */
+    abstract int nextCandidates(int[] probeRows, int[] buildRows, int max);
+
+    /** True for SEMI/ANTI without a condition, where the first key match decides the probe row. */
+    final boolean firstMatchDecides() {
+        return (type == JoinType.SEMI || type == JoinType.ANTI) && condition == null;
+    }
+
+    @Override
+    public final Batch next() {
+        if (closed) {
+            return null;
+        }
+        if (build == null) {
+            materializeBuild();
+        }
+        while (true) {
+            if (!pending.isEmpty()) {
+                return pending.poll();
+            }
+            if (finished) {
+                return null;
+            }
+            if (probe == null) {
+                if (probeExhausted) {
+                    finished = true;
+                    emitUnmatchedBuildRows();
+                    left.close();
+                    continue;
+                }
+                Batch batch = left.next();
+                if (batch == null) {
+                    probeExhausted = true;
+                    continue;
+                }
+                probe = batch;
+                probeMatched = new boolean[batch.rowCount()];
+                startProbe(batch);
+                continue;
+            }
+            int count = nextCandidates(candidateProbe, candidateBuild, OUTPUT_SIZE);
+            if (count == 0) {
+                finishProbeBatch();
+                probe = null;
+                continue;
+            }
+            joinCandidates(count);
+        }
+    }
+
+    private void materializeBuild() {
+        BatchBuilder rows = new BatchBuilder(right.outputTypes(), Batch.DEFAULT_SIZE);
+        Batch batch;
+        while ((batch = right.next()) != null) {
+            rows.appendRows(batch);
+        }
+        right.close();
+        build = rows.build();
+        buildMatched = new boolean[build.rowCount()];
+        prepareBuild();
+    }
+
+    private void joinCandidates(int count) {
+        boolean outputsPairs = type != JoinType.SEMI && type != JoinType.ANTI;
+        if (!outputsPairs && condition == null) {
+            for (int k = 0; k < count; k++) {
+                probeMatched[candidateProbe[k]] = true;
+            }
+            return;
+        }
+        Batch pairs = pairBatch(candidateProbe, candidateBuild, count);
+        int[] passing = null;
+        int passed = count;
+        if (condition != null) {
+            BooleanVector result = (BooleanVector) condition.evaluate(pairs);
+            boolean[] values = result.values();
+            passing = new int[count];
+            passed = 0;
+            for (int k = 0; k < count; k++) {
+                if (values[k] && !result.isNull(k)) {
+                    passing[passed++] = k;
+                }
+            }
+        }
+        for (int p = 0; p < passed; p++) {
+            int k = passing == null ? p : passing[p];
+            probeMatched[candidateProbe[k]] = true;
+            buildMatched[candidateBuild[k]] = true;
+        }
+        if (outputsPairs && passed > 0) {
+            pending.add(passed == count ? pairs : pairs.gather(passing, passed));
+        }
+    }
+
+    private Batch pairBatch(int[] probeRows, int[] buildRows, int count) {
+        Vector[] columns = new Vector[leftWidth + build.columnCount()];
+        for (int c = 0; c < leftWidth; c++) {
+            columns[c] = probe.column(c).gather(probeRows, count);
+        }
+        for (int c = 0; c < build.columnCount(); c++) {
+            columns[leftWidth + c] = build.column(c).gather(buildRows, count);
+        }
+        return new Batch(columns, count);
+    }
+
+    private void finishProbeBatch() {
+        boolean wantMatched = type == JoinType.SEMI;
+        if (type != JoinType.LEFT && type != JoinType.FULL && type != JoinType.ANTI && type != JoinType.SEMI) {
+            return;
+        }
+        int n = probe.rowCount();
+        int[] rows = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (probeMatched[i] == wantMatched) {
+                rows[count++] = i;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        Batch leftRows = count == n ? probe : probe.gather(rows, count);
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            pending.add(leftRows);
+        } else {
+            pending.add(withNullColumns(leftRows.columns(), right.outputTypes(), count, false));
+        }
+    }
+
+    private void emitUnmatchedBuildRows() {
+        if (type != JoinType.RIGHT && type != JoinType.FULL) {
+            return;
+        }
+        int[] rows = new int[OUTPUT_SIZE];
+        int count = 0;
+        for (int b = 0; b < buildMatched.length; b++) {
+            if (!buildMatched[b]) {
+                rows[count++] = b;
+                if (count == OUTPUT_SIZE) {
+                    pending.add(withNullColumns(build.gather(rows, count).columns(), left.outputTypes(), count, true));
+                    rows = new int[OUTPUT_SIZE];
+                    count = 0;
+                }
+            }
+        }
+        if (count > 0) {
+            pending.add(withNullColumns(build.gather(rows, count).columns(), left.outputTypes(), count, true));
+        }
+    }
+
+    /** {@code present} columns with all-NULL columns of {@code nullTypes} before (nullsFirst) or after them. */
+    private static Batch withNullColumns(Vector[] present, List<JunctionType> nullTypes, int rowCount, boolean nullsFirst) {
+        Vector[] nulls = new Vector[nullTypes.size()];
+        for (int c = 0; c < nulls.length; c++) {
+            nulls[c] = Vector.create(nullTypes.get(c), rowCount);
+            for (int i = 0; i < rowCount; i++) {
+                nulls[c].setNull(i);
+            }
+        }
+        Vector[] columns = new Vector[present.length + nulls.length];
+        System.arraycopy(nullsFirst ? nulls : present, 0, columns, 0, nullsFirst ? nulls.length : present.length);
+        System.arraycopy(nullsFirst ? present : nulls, 0, columns, nullsFirst ? nulls.length : present.length,
+                nullsFirst ? present.length : nulls.length);
+        return new Batch(columns, rowCount);
+    }
+
+    @Override
+    public final void close() {
+        if (!closed) {
+            closed = true;
+            pending.clear();
+            build = null;
+            probe = null;
+            left.close();
+            right.close();
+        }
+    }
+
+    @Override
+    public final List<JunctionType> outputTypes() {
+        return outputTypes;
+    }
+
+    @Override
+    public final List<Operator> inputs() {
+        return List.of(left, right);
+    }
+
+    final String describeCondition() {
+        return condition == null ? "" : ", condition=" + condition.describe();
+    }
+
+    static String describeKeys(int[] leftKeys, int[] rightKeys, int leftWidth) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < leftKeys.length; k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            sb.append(leftKeys[k]).append('=').append(leftWidth + rightKeys[k]);
+        }
+        return sb.append(']').toString();
+    }
+
+    static int[] copyOf(int[] keys) {
+        return Arrays.copyOf(keys, keys.length);
+    }
+}

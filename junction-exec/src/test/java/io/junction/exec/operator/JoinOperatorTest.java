@@ -1,0 +1,133 @@
+package io.junction.exec.operator;
+
+import io.junction.exec.expr.Expression;
+import io.junction.exec.expr.ScalarFunction;
+import io.junction.types.JunctionType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.junction.exec.Rows.collect;
+import static io.junction.exec.Rows.row;
+import static io.junction.exec.Rows.values;
+import static io.junction.exec.expr.Expressions.call;
+import static io.junction.exec.expr.Expressions.column;
+import static io.junction.exec.expr.Expressions.literal;
+import static io.junction.types.JunctionType.BIGINT;
+import static io.junction.types.JunctionType.BOOLEAN;
+import static io.junction.types.JunctionType.VARCHAR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JoinOperatorTest {
+    private static final List<JunctionType> TYPES = List.of(BIGINT, VARCHAR);
+
+    // left: keys 1, 2, 2, NULL, 4; right: keys 2, 2, 3, NULL
+    private static Operator left() {
+        return values(TYPES, 2, List.of(row(1L, "l1"), row(2L, "l2a"), row(2L, "l2b"), row(null, "lnull"), row(4L, "l4")));
+    }
+
+    private static Operator right() {
+        return values(TYPES, 3, List.of(row(2L, "r2a"), row(2L, "r2b"), row(3L, "r3"), row(null, "rnull")));
+    }
+
+    private static Operator hash(JoinType type, Expression residual) {
+        return new HashJoinOperator(left(), right(), new int[] {0}, new int[] {0}, type, residual);
+    }
+
+    private static Operator nestedLoop(JoinType type) {
+        Expression equal = call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(0, BIGINT), column(2, BIGINT)));
+        return new NestedLoopJoinOperator(left(), right(), type, equal);
+    }
+
+    private static final List<List<Object>> INNER = List.of(
+            row(2L, "l2a", 2L, "r2a"), row(2L, "l2a", 2L, "r2b"), row(2L, "l2b", 2L, "r2a"), row(2L, "l2b", 2L, "r2b"));
+
+    private static List<List<Object>> plus(List<List<Object>> rows, List<Object>... more) {
+        List<List<Object>> all = new ArrayList<>(rows);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @Test
+    void innerJoinMatchesDuplicatesAndNeverNullKeys() {
+        assertThat(collect(hash(JoinType.INNER, null))).containsExactlyInAnyOrderElementsOf(INNER);
+        assertThat(collect(nestedLoop(JoinType.INNER))).containsExactlyInAnyOrderElementsOf(INNER);
+    }
+
+    @Test
+    void leftJoinKeepsUnmatchedAndNullKeyRows() {
+        List<List<Object>> expected = plus(INNER, row(1L, "l1", null, null), row(null, "lnull", null, null), row(4L, "l4", null, null));
+        assertThat(collect(hash(JoinType.LEFT, null))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(collect(nestedLoop(JoinType.LEFT))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void rightAndFullJoinsEmitUnmatchedBuildRows() {
+        List<List<Object>> right = plus(INNER, row(null, null, 3L, "r3"), row(null, null, null, "rnull"));
+        assertThat(collect(hash(JoinType.RIGHT, null))).containsExactlyInAnyOrderElementsOf(right);
+        assertThat(collect(nestedLoop(JoinType.RIGHT))).containsExactlyInAnyOrderElementsOf(right);
+        List<List<Object>> full = plus(right, row(1L, "l1", null, null), row(null, "lnull", null, null), row(4L, "l4", null, null));
+        assertThat(collect(hash(JoinType.FULL, null))).containsExactlyInAnyOrderElementsOf(full);
+        assertThat(collect(nestedLoop(JoinType.FULL))).containsExactlyInAnyOrderElementsOf(full);
+    }
+
+    @Test
+    void semiAndAntiJoinsOutputLeftColumnsOnce() {
+        assertThat(collect(hash(JoinType.SEMI, null))).containsExactlyInAnyOrder(row(2L, "l2a"), row(2L, "l2b"));
+        assertThat(collect(nestedLoop(JoinType.SEMI))).containsExactlyInAnyOrder(row(2L, "l2a"), row(2L, "l2b"));
+        assertThat(collect(hash(JoinType.ANTI, null))).containsExactlyInAnyOrder(row(1L, "l1"), row(null, "lnull"), row(4L, "l4"));
+        assertThat(collect(nestedLoop(JoinType.ANTI))).containsExactlyInAnyOrder(row(1L, "l1"), row(null, "lnull"), row(4L, "l4"));
+        assertThat(hash(JoinType.SEMI, null).outputTypes()).containsExactly(BIGINT, VARCHAR);
+    }
+
+    @Test
+    void residualDecidesWhichPairsJoin() {
+        // l2a pairs only with r2b, l2b with nothing
+        Expression pairs = call(ScalarFunction.EQUAL, BOOLEAN, List.of(
+                call(ScalarFunction.SUBSTRING, VARCHAR, List.of(column(1, VARCHAR), literal(2L, BIGINT))),
+                literal("2a", VARCHAR)));
+        Expression both = call(ScalarFunction.AND, BOOLEAN, List.of(pairs,
+                call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(3, VARCHAR), literal("r2b", VARCHAR)))));
+        assertThat(collect(hash(JoinType.INNER, both))).containsExactly(row(2L, "l2a", 2L, "r2b"));
+        assertThat(collect(hash(JoinType.LEFT, both))).containsExactlyInAnyOrder(
+                row(2L, "l2a", 2L, "r2b"), row(1L, "l1", null, null), row(2L, "l2b", null, null), row(null, "lnull", null, null), row(4L, "l4", null, null));
+        assertThat(collect(hash(JoinType.SEMI, both))).containsExactly(row(2L, "l2a"));
+        assertThat(collect(hash(JoinType.ANTI, both))).containsExactlyInAnyOrder(row(1L, "l1"), row(2L, "l2b"), row(null, "lnull"), row(4L, "l4"));
+        assertThat(collect(hash(JoinType.FULL, both))).contains(row(null, null, 2L, "r2a"), row(null, null, 3L, "r3"));
+    }
+
+    @Test
+    void explodingProbeBatchIsSplitIntoBoundedBatches() {
+        List<List<Object>> leftRows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            leftRows.add(row(7L, "l" + i));
+        }
+        List<List<Object>> rightRows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rightRows.add(row(i % 2 == 0 ? 7L : 8L, "r" + i));
+        }
+        Operator join = new HashJoinOperator(values(TYPES, 10, leftRows), values(TYPES, 3, rightRows), new int[] {0}, new int[] {0}, JoinType.INNER, null);
+        assertThat(collect(join)).hasSize(5000);
+        Operator cross = new NestedLoopJoinOperator(values(TYPES, 10, leftRows), values(TYPES, 3, rightRows), JoinType.INNER, null);
+        assertThat(collect(cross)).hasSize(10_000);
+    }
+
+    @Test
+    void multiColumnKeysAndEmptySides() {
+        List<JunctionType> types = List.of(VARCHAR, JunctionType.decimal(10, 2), BIGINT);
+        Operator l = values(types, 2, List.of(row("a", new BigDecimal("1.50"), 1L), row("a", new BigDecimal("2.00"), 2L), row("b", null, 3L)));
+        Operator r = values(types, 2, List.of(row("a", new BigDecimal("1.50"), 10L), row("b", null, 30L)));
+        assertThat(collect(new HashJoinOperator(l, r, new int[] {0, 1}, new int[] {0, 1}, JoinType.INNER, null)))
+                .containsExactly(row("a", new BigDecimal("1.50"), 1L, "a", new BigDecimal("1.50"), 10L));
+
+        Operator emptyRight = values(TYPES, 2, List.of());
+        assertThat(collect(new HashJoinOperator(left(), emptyRight, new int[] {0}, new int[] {0}, JoinType.LEFT, null))).hasSize(5);
+        assertThat(collect(new HashJoinOperator(left(), values(TYPES, 2, List.of()), new int[] {0}, new int[] {0}, JoinType.INNER, null))).isEmpty();
+        assertThat(collect(new HashJoinOperator(values(TYPES, 2, List.of()), right(), new int[] {0}, new int[] {0}, JoinType.FULL, null))).hasSize(4);
+        assertThat(collect(new NestedLoopJoinOperator(left(), values(TYPES, 2, List.of()), JoinType.ANTI, null))).hasSize(5);
+        assertThat(new HashJoinOperator(left(), right(), new int[] {0}, new int[] {0}, JoinType.INNER, null).describe())
+                .isEqualTo("HashJoin[INNER, keys=[0=2]]");
+    }
+}
