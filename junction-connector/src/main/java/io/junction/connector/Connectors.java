@@ -1,5 +1,12 @@
 package io.junction.connector;
 
+import io.junction.connector.duckdb.DuckDbConnector;
+import io.junction.connector.mysql.MysqlConnector;
+import io.junction.connector.postgres.PostgresConnector;
+import io.junction.connector.sqlite.SqliteConnector;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+
 /** Creates the connector for a source's settings. */
 public final class Connectors {
     private Connectors() {
@@ -10,6 +17,13 @@ public final class Connectors {
      * are wrong on their face (missing url or path) fail here with CONFIG_ERROR naming the source.
      */
     public static Connector create(SourceConfig config) {
-        throw new UnsupportedOperationException("connectors not implemented yet: " + config.type());
+        return switch (config.type()) {
+            case POSTGRESQL -> new PostgresConnector(config);
+            case MYSQL -> new MysqlConnector(config);
+            case SQLITE -> new SqliteConnector(config);
+            case DUCKDB -> new DuckDbConnector(config);
+            // Wired to io.junction.connector.csv.CsvConnector when that package is merged.
+            case CSV -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "csv sources are not available in this build");
+        };
     }
 }
