@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -142,7 +143,9 @@ public abstract class JdbcConnector implements Connector {
 
     @Override
     public List<TableInfo> tables(String schema) {
-        return tableCache.get(schema, key -> withConnection("tables of schema '" + schema + "'", c -> loadTables(c, schema)));
+        // Sorted here because catalogs order by their collation, which differs between sources.
+        return tableCache.get(schema, key -> withConnection("tables of schema '" + schema + "'", c -> loadTables(c, schema)).stream()
+                .sorted(Comparator.comparing(TableInfo::name)).toList());
     }
 
     @Override
