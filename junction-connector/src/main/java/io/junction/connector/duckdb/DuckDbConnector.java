@@ -56,6 +56,7 @@ public final class DuckDbConnector extends JdbcConnector {
     protected JdbcColumnReader columnReader(JunctionType type) {
         return switch (type.kind()) {
             case DECIMAL -> new DuckDbDecimalColumnReader(type);
+            case TIME -> new DuckDbTimeColumnReader();
             default -> super.columnReader(type);
         };
     }
