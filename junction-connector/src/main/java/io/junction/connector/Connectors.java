@@ -1,5 +1,11 @@
 package io.junction.connector;
 
+import io.junction.connector.csv.CsvConnector;
+import io.junction.connector.duckdb.DuckDbConnector;
+import io.junction.connector.mysql.MysqlConnector;
+import io.junction.connector.postgres.PostgresConnector;
+import io.junction.connector.sqlite.SqliteConnector;
+
 /** Creates the connector for a source's settings. */
 public final class Connectors {
     private Connectors() {
@@ -10,10 +16,12 @@ public final class Connectors {
      * are wrong on their face (missing url or path) fail here with CONFIG_ERROR naming the source.
      */
     public static Connector create(SourceConfig config) {
-        // Temporary, from the cli branch so CSV sources work end to end; the JDBC connector branch owns this method.
-        if (config.type() == SourceType.CSV) {
-            return new io.junction.connector.csv.CsvConnector(config);
-        }
-        throw new UnsupportedOperationException("connectors not implemented yet: " + config.type());
+        return switch (config.type()) {
+            case POSTGRESQL -> new PostgresConnector(config);
+            case MYSQL -> new MysqlConnector(config);
+            case SQLITE -> new SqliteConnector(config);
+            case DUCKDB -> new DuckDbConnector(config);
+            case CSV -> new CsvConnector(config);
+        };
     }
 }

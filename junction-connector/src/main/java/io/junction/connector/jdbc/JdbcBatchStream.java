@@ -1,0 +1,145 @@
+package io.junction.connector.jdbc;
+
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.BatchStream;
+import io.junction.vector.Vector;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DateTimeException;
+import java.util.List;
+
+/**
+ * The rows of one running statement, converted batch by batch. Owns the statement and its connection:
+ * the connection goes back to its pool when the rows end, when reading fails, or on {@link #close()}.
+ *
+ * <p>Not thread-safe for {@link #next()}, but {@link #close()} may come from another thread (a query
+ * being canceled): it cancels the statement in the source first so a streaming driver does not have
+ * to read the remaining rows before it can close.
+ */
+final class JdbcBatchStream implements BatchStream {
+    private final JdbcConnector connector;
+    private final Connection connection;
+    private final Statement statement;
+    private final ResultSet rows;
+    private final String sql;
+    private final List<JunctionType> types;
+    private final JdbcColumnReader[] readers;
+    private final int batchSize;
+    private volatile boolean exhausted;
+    private volatile boolean closing;
+    private boolean released;
+
+    JdbcBatchStream(JdbcConnector connector, Connection connection, Statement statement, ResultSet rows, String sql,
+                    List<JunctionType> types, JdbcColumnReader[] readers, int batchSize) {
+        this.connector = connector;
+        this.connection = connection;
+        this.statement = statement;
+        this.rows = rows;
+        this.sql = sql;
+        this.types = types;
+        this.readers = readers;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public synchronized Batch next() {
+        if (exhausted || closing) {
+            return null;
+        }
+        Vector[] columns = new Vector[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Vector.create(types.get(c), batchSize);
+        }
+        int row = 0;
+        int column = 0;
+        try {
+            while (row < batchSize && rows.next()) {
+                for (column = 0; column < readers.length; column++) {
+                    readers[column].read(rows, column + 1, columns[column], row);
+                }
+                row++;
+            }
+        } catch (SQLException e) {
+            JunctionException failure = closing ? canceled() : connector.failures().queryFailure(e, sql);
+            release();
+            throw failure;
+        } catch (ArithmeticException | DateTimeException | IllegalArgumentException | ClassCastException e) {
+            JunctionException failure = badValue(column, e);
+            release();
+            throw failure;
+        }
+        if (row < batchSize) {
+            exhausted = true;
+            release();
+        }
+        return row == 0 ? null : new Batch(columns, row);
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        // Outside the lock: a reader blocked in next() is woken by the cancel and then lets go of the lock.
+        if (!exhausted && connector.cancelOnEarlyClose()) {
+            try {
+                statement.cancel();
+            } catch (SQLException | RuntimeException e) {
+                // The statement may already have finished; releasing below still frees it.
+            }
+        }
+        synchronized (this) {
+            release();
+        }
+    }
+
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        closeQuietly(rows);
+        closeQuietly(statement);
+        try {
+            if (!connection.getAutoCommit()) {
+                // Ends the read-only transaction a cursor-based fetch needed.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // A broken connection is evicted by the pool's validation when it is next handed out.
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Nothing more can be released.
+        }
+    }
+
+    private JunctionException canceled() {
+        return new JunctionException(ErrorCode.QUERY_CANCELED, connector.failures().prefix() + ": reading was stopped because the query was closed");
+    }
+
+    private JunctionException badValue(int column, RuntimeException e) {
+        String label;
+        try {
+            label = rows.getMetaData().getColumnLabel(column + 1);
+        } catch (SQLException | RuntimeException ignored) {
+            label = "#" + (column + 1);
+        }
+        ErrorCode code = e instanceof ArithmeticException ? ErrorCode.NUMERIC_OVERFLOW : ErrorCode.INVALID_VALUE;
+        return new JunctionException(code, connector.failures().prefix() + ": a value of column '" + label
+                + "' cannot be carried as " + types.get(column) + ": " + e.getMessage() + "; statement: " + sql, e);
+    }
+}

@@ -1,0 +1,16 @@
+package io.junction.connector.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where a JDBC connector gets its connections. Contract: {@link #open()} hands out a connection that the
+ * caller uses on one thread and closes when done (closing returns it to a pool where there is one);
+ * implementations are thread-safe; {@link #close()} releases everything and may be called once.
+ */
+public interface JdbcConnectionSource extends AutoCloseable {
+    Connection open() throws SQLException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,319 @@
+package io.junction.connector.jdbc;
+
+import io.junction.connector.Connector;
+import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceDialect;
+import io.junction.connector.SourceQuery;
+import io.junction.connector.SourceType;
+import io.junction.connector.TableInfo;
+import io.junction.connector.TableMetadata;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.types.ColumnMetadata;
+import io.junction.types.JunctionType;
+import io.junction.vector.BatchStream;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * What every JDBC source shares: a connection source opened on first use, cached metadata, statements
+ * streamed into batches and driver failures turned into Junction errors. A subclass says how to reach its
+ * source, how to read its catalog and how its types map.
+ *
+ * <p>Thread-safe: metadata caches are concurrent and each query has its own connection.
+ */
+public abstract class JdbcConnector implements Connector {
+    protected final SourceConfig config;
+    protected final JdbcOptions options;
+    private final SourceDialect dialect;
+    private final JdbcFailureTranslator failures;
+    private final Object connectionLock = new Object();
+    private volatile JdbcConnectionSource connections;
+    private volatile boolean closed;
+    private volatile String defaultSchema;
+    private final ExpiringCache<String, List<String>> schemaCache;
+    private final ExpiringCache<String, List<TableInfo>> tableCache;
+    private final ExpiringCache<List<String>, Optional<TableMetadata>> metadataCache;
+
+    protected JdbcConnector(SourceConfig config, SourceDialect dialect, String location, boolean serverBased) {
+        this.config = config;
+        this.options = JdbcOptions.from(config);
+        this.dialect = dialect;
+        this.failures = new JdbcFailureTranslator(config, location, serverBased);
+        this.schemaCache = new ExpiringCache<>(options.metadataCacheSeconds());
+        this.tableCache = new ExpiringCache<>(options.metadataCacheSeconds());
+        this.metadataCache = new ExpiringCache<>(options.metadataCacheSeconds());
+    }
+
+    // ---- what a source supplies -------------------------------------------------------------------------
+
+    /** Opens the source's connection source; called once, on first use, never from the constructor. */
+    protected abstract JdbcConnectionSource openConnectionSource() throws SQLException;
+
+    /** The schema two-part names resolve in, asked of the source on first use. */
+    protected abstract String loadDefaultSchema(Connection connection) throws SQLException;
+
+    /** Schemas a user may query, system schemas left out. */
+    protected abstract List<String> loadSchemaNames(Connection connection) throws SQLException;
+
+    /** Tables and views of {@code schema}. */
+    protected abstract List<TableInfo> loadTables(Connection connection, String schema) throws SQLException;
+
+    /** Columns of one table in their declared order. */
+    protected abstract List<JdbcColumn> loadColumns(Connection connection, String schema, String table) throws SQLException;
+
+    /** The Junction type that carries a column's values, or null when none carries them without loss. */
+    protected abstract JunctionType mapType(JdbcColumn column);
+
+    /** Primary-key columns in key order; by default from {@link DatabaseMetaData#getPrimaryKeys}. */
+    protected List<String> loadPrimaryKey(Connection connection, String schema, String table) throws SQLException {
+        TreeMap<Integer, String> keyColumns = new TreeMap<>();
+        try (ResultSet rs = connection.getMetaData().getPrimaryKeys(null, schema, table)) {
+            while (rs.next()) {
+                keyColumns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return List.copyOf(keyColumns.values());
+    }
+
+    /** The source's own row-count estimate; empty when it keeps none. */
+    protected OptionalLong loadRowCountEstimate(Connection connection, String schema, String table) throws SQLException {
+        return OptionalLong.empty();
+    }
+
+    /** The reader for one output column; sources whose driver needs another way of reading a kind override. */
+    protected JdbcColumnReader columnReader(JunctionType type) {
+        return JdbcColumnReader.standard(type);
+    }
+
+    /** Sets the statement up to stream rows instead of loading the whole result into memory. */
+    protected void prepareForStreaming(Connection connection, Statement statement) throws SQLException {
+        statement.setFetchSize(options.fetchSize());
+    }
+
+    /**
+     * Whether closing a stream before its end cancels the statement first. True where the driver would
+     * otherwise read the remaining rows, or the source keep working, before the close returns.
+     */
+    protected boolean cancelOnEarlyClose() {
+        return true;
+    }
+
+    // ---- Connector --------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public SourceType type() {
+        return config.type();
+    }
+
+    @Override
+    public Optional<SourceDialect> dialect() {
+        return Optional.of(dialect);
+    }
+
+    @Override
+    public String defaultSchema() {
+        String schema = defaultSchema;
+        if (schema == null) {
+            schema = withConnection("the default schema", this::loadDefaultSchema);
+            defaultSchema = schema;
+        }
+        return schema;
+    }
+
+    @Override
+    public List<String> schemaNames() {
+        return schemaCache.get("", key -> withConnection("schemas", this::loadSchemaNames));
+    }
+
+    @Override
+    public List<TableInfo> tables(String schema) {
+        // Sorted here because catalogs order by their collation, which differs between sources.
+        return tableCache.get(schema, key -> withConnection("tables of schema '" + schema + "'", c -> loadTables(c, schema)).stream()
+                .sorted(Comparator.comparing(TableInfo::name)).toList());
+    }
+
+    @Override
+    public Optional<TableMetadata> table(String schema, String table) {
+        return metadataCache.get(List.of(schema, table), key -> withConnection("columns of " + schema + "." + table, c -> {
+            Optional<TableInfo> info = loadTables(c, schema).stream().filter(t -> t.name().equals(table)).findFirst();
+            if (info.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ColumnMetadata> columns = new ArrayList<>();
+            for (JdbcColumn column : loadColumns(c, schema, table)) {
+                columns.add(new ColumnMetadata(column.name(), mapType(column), column.nullable(), column.typeName()));
+            }
+            List<String> primaryKey = info.get().kind() == TableInfo.Kind.TABLE ? loadPrimaryKey(c, schema, table) : List.of();
+            OptionalLong estimate = info.get().kind() == TableInfo.Kind.TABLE ? loadRowCountEstimate(c, schema, table) : OptionalLong.empty();
+            return Optional.of(new TableMetadata(schema, table, info.get().kind(), columns, primaryKey, estimate));
+        }));
+    }
+
+    @Override
+    public BatchStream execute(SourceQuery query) {
+        String sql = switch (query) {
+            case SourceQuery.Sql s -> s.sql();
+            case SourceQuery.Scan scan -> renderScan(scan.table(), scan.columns());
+        };
+        List<JunctionType> types = query.outputTypes();
+        JdbcColumnReader[] readers = new JdbcColumnReader[types.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = columnReader(types.get(i));
+        }
+        Connection connection = connect();
+        Statement statement = null;
+        try {
+            statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            prepareForStreaming(connection, statement);
+            ResultSet rows = statement.executeQuery(sql);
+            int width = rows.getMetaData().getColumnCount();
+            if (width != types.size()) {
+                throw new JunctionException(ErrorCode.INTERNAL_ERROR, failures.prefix() + ": statement returns " + width
+                        + " columns but " + types.size() + " output types were given; statement: " + sql);
+            }
+            return new JdbcBatchStream(this, connection, statement, rows, sql, types, readers, options.batchSize());
+        } catch (SQLException e) {
+            releaseAfterFailure(connection, statement);
+            throw failures.queryFailure(e, sql);
+        } catch (RuntimeException e) {
+            releaseAfterFailure(connection, statement);
+            throw e;
+        }
+    }
+
+    @Override
+    public void checkReachable() {
+        withConnection("a round trip", c -> {
+            if (!c.isValid(options.connectTimeoutSeconds())) {
+                throw new SQLException("connection did not answer within " + options.connectTimeoutSeconds() + " s", "08006");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (connectionLock) {
+            if (connections != null) {
+                connections.close();
+                connections = null;
+            }
+        }
+        schemaCache.clear();
+        tableCache.clear();
+        metadataCache.clear();
+    }
+
+    // ---- shared machinery ---------------------------------------------------------------------------------
+
+    /** {@code SELECT "a", "b" FROM "schema"."table"} with the dialect's quoting. */
+    protected String renderScan(TableMetadata table, int[] columns) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        if (columns.length == 0) {
+            sql.append('1');
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(quote(table.columns().get(columns[i]).name()));
+        }
+        return sql.append(" FROM ").append(quote(table.schema())).append('.').append(quote(table.name())).toString();
+    }
+
+    protected String quote(String identifier) {
+        return dialect.calciteDialect().quoteIdentifier(identifier);
+    }
+
+    public JdbcFailureTranslator failures() {
+        return failures;
+    }
+
+    /** A connection from the source, opening the connection source on first use. */
+    protected Connection connect() {
+        if (closed) {
+            throw new JunctionException(ErrorCode.INTERNAL_ERROR, failures.prefix() + " is closed");
+        }
+        try {
+            JdbcConnectionSource source = connections;
+            if (source == null) {
+                synchronized (connectionLock) {
+                    if (connections == null) {
+                        connections = openConnectionSource();
+                    }
+                    source = connections;
+                }
+            }
+            return source.open();
+        } catch (SQLException e) {
+            throw failures.connectFailure(e);
+        }
+    }
+
+    /** Work on a connection of the source that needs it only briefly (metadata, round trips). */
+    protected <T> T withConnection(String what, SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failures.metadataFailure(e, what);
+        }
+    }
+
+    /** Runs a catalog query with string parameters and collects the first column of every row. */
+    protected static List<String> queryStrings(Connection connection, String sql, String... parameters) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void releaseAfterFailure(Connection connection, Statement statement) {
+        try {
+            if (statement != null) {
+                statement.close();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // The connection is closed below either way.
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more to release.
+        }
+    }
+
+    /** Work against a connection that may fail with the driver's SQLException. */
+    @FunctionalInterface
+    protected interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

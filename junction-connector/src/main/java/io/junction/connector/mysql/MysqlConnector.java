@@ -1,0 +1,173 @@
+package io.junction.connector.mysql;
+
+import io.junction.connector.SourceConfig;
+import io.junction.connector.TableInfo;
+import io.junction.connector.jdbc.JdbcColumn;
+import io.junction.connector.jdbc.JdbcColumnReader;
+import io.junction.connector.jdbc.JdbcConnectionSource;
+import io.junction.connector.jdbc.JdbcConnector;
+import io.junction.connector.jdbc.PooledConnectionSource;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.types.JunctionType;
+import io.junction.types.TypeKind;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+/**
+ * A MariaDB (or MySQL) server through MariaDB Connector/J; each database on the server is a schema, and
+ * the database named in the URL is the default schema.
+ */
+public final class MysqlConnector extends JdbcConnector {
+    private static final String MARIADB_PREFIX = "jdbc:mariadb:";
+    private static final String MYSQL_PREFIX = "jdbc:mysql:";
+
+    private final String url;
+
+    public MysqlConnector(SourceConfig config) {
+        super(config, MysqlDialect.INSTANCE, requireUrl(config), true);
+        // Connector/J for MariaDB serves jdbc:mysql: URLs only when told to; the protocol is the same.
+        this.url = config.url().startsWith(MYSQL_PREFIX) ? MARIADB_PREFIX + config.url().substring(MYSQL_PREFIX.length()) : config.url();
+    }
+
+    private static String requireUrl(SourceConfig config) {
+        if (config.url() == null || !(config.url().startsWith(MARIADB_PREFIX) || config.url().startsWith(MYSQL_PREFIX))) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (mysql) needs a url of the form "
+                    + "jdbc:mariadb://host:port/database (or jdbc:mysql://…), got " + (config.url() == null ? "none" : "'" + config.url() + "'"));
+        }
+        return config.url();
+    }
+
+    @Override
+    protected JdbcConnectionSource openConnectionSource() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Integer.toString(options.connectTimeoutSeconds() * 1000));
+        // YEAR is a number to Junction, not a date.
+        properties.setProperty("yearIsDateType", "false");
+        properties.setProperty("tinyInt1isBit", "true");
+        // TIMESTAMP values arrive as UTC wall-clock times (see MysqlTimestampColumnReader).
+        return new PooledConnectionSource(config.name(), url, config.user(), config.password(), properties,
+                "SET time_zone = '+00:00'", options);
+    }
+
+    @Override
+    protected JdbcColumnReader columnReader(JunctionType type) {
+        return type.kind() == TypeKind.TIMESTAMP_TZ ? new MysqlTimestampColumnReader() : super.columnReader(type);
+    }
+
+    @Override
+    protected String loadDefaultSchema(Connection connection) throws SQLException {
+        List<String> database = queryStrings(connection, "SELECT DATABASE()");
+        if (database.isEmpty() || database.getFirst() == null) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, failures().prefix() + ": the url " + failures().maskedLocation()
+                    + " names no database, so two-part names have no schema to resolve in; add the database to the url");
+        }
+        return database.getFirst();
+    }
+
+    @Override
+    protected List<String> loadSchemaNames(Connection connection) throws SQLException {
+        return queryStrings(connection, """
+                SELECT SCHEMA_NAME FROM information_schema.SCHEMATA
+                WHERE SCHEMA_NAME NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')
+                ORDER BY SCHEMA_NAME""");
+    }
+
+    @Override
+    protected List<TableInfo> loadTables(Connection connection, String schema) throws SQLException {
+        List<TableInfo> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    boolean view = rs.getString(2).endsWith("VIEW");
+                    tables.add(new TableInfo(schema, rs.getString(1), view ? TableInfo.Kind.VIEW : TableInfo.Kind.TABLE));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    protected List<JdbcColumn> loadColumns(Connection connection, String schema, String table) throws SQLException {
+        List<JdbcColumn> columns = new ArrayList<>();
+        // MariaDB's JSON is LONGTEXT with a json_valid check that its CREATE TABLE adds; MySQL reports 'json'.
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE, c.NUMERIC_PRECISION, c.NUMERIC_SCALE,
+                       c.CHARACTER_MAXIMUM_LENGTH,
+                       EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS cc
+                               WHERE cc.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND cc.TABLE_NAME = c.TABLE_NAME
+                                 AND cc.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)'))
+                FROM information_schema.COLUMNS c
+                WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?
+                ORDER BY c.ORDINAL_POSITION""")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String columnType = rs.getString(2).toLowerCase(Locale.ROOT);
+                    String dataType = rs.getString(3).toLowerCase(Locale.ROOT);
+                    boolean json = rs.getBoolean(8);
+                    String baseType;
+                    if (json) {
+                        baseType = "json";
+                    } else if (columnType.startsWith("tinyint(1)") && !columnType.contains("unsigned")) {
+                        baseType = "tinyint(1)";
+                    } else {
+                        baseType = columnType.contains("unsigned") ? dataType + " unsigned" : dataType;
+                    }
+                    int precision = JdbcColumn.UNDECLARED;
+                    int scale = JdbcColumn.UNDECLARED;
+                    long length = rs.getLong(7);
+                    if (!rs.wasNull()) {
+                        precision = (int) Math.min(length, Integer.MAX_VALUE);
+                    } else if (dataType.equals("decimal") || dataType.equals("bit")) {
+                        precision = rs.getInt(5);
+                        scale = rs.getInt(6);
+                    }
+                    if (dataType.equals("bit")) {
+                        precision = bitWidth(columnType);
+                    }
+                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getString(4).equals("YES"), precision, scale));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static int bitWidth(String columnType) {
+        int open = columnType.indexOf('(');
+        int close = columnType.indexOf(')');
+        return open < 0 || close < open ? 1 : Integer.parseInt(columnType.substring(open + 1, close));
+    }
+
+    @Override
+    protected JunctionType mapType(JdbcColumn column) {
+        return MysqlTypeMapping.map(column);
+    }
+
+    @Override
+    protected List<String> loadPrimaryKey(Connection connection, String schema, String table) throws SQLException {
+        return queryStrings(connection, """
+                SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE
+                WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY'
+                ORDER BY ORDINAL_POSITION""", schema, table);
+    }
+
+    /** information_schema.TABLES.TABLE_ROWS: exact for MyISAM/Aria, an estimate for InnoDB. */
+    @Override
+    protected OptionalLong loadRowCountEstimate(Connection connection, String schema, String table) throws SQLException {
+        List<String> rows = queryStrings(connection,
+                "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, table);
+        return rows.isEmpty() || rows.getFirst() == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rows.getFirst()));
+    }
+}

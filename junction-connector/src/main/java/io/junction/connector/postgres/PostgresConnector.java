@@ -1,0 +1,162 @@
+package io.junction.connector.postgres;
+
+import io.junction.connector.SourceConfig;
+import io.junction.connector.TableInfo;
+import io.junction.connector.jdbc.JdbcColumn;
+import io.junction.connector.jdbc.JdbcConnectionSource;
+import io.junction.connector.jdbc.JdbcConnector;
+import io.junction.connector.jdbc.PooledConnectionSource;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
+import io.junction.types.JunctionType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+/** A PostgreSQL database; each of its schemas is a schema in Junction. */
+public final class PostgresConnector extends JdbcConnector {
+    private static final String URL_PREFIX = "jdbc:postgresql:";
+
+    public PostgresConnector(SourceConfig config) {
+        super(config, PostgresDialect.INSTANCE, requireUrl(config), true);
+    }
+
+    private static String requireUrl(SourceConfig config) {
+        if (config.url() == null || !config.url().startsWith(URL_PREFIX)) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (postgresql) needs a url of the form "
+                    + "jdbc:postgresql://host:port/database, got " + (config.url() == null ? "none" : "'" + config.url() + "'"));
+        }
+        return config.url();
+    }
+
+    @Override
+    protected JdbcConnectionSource openConnectionSource() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Integer.toString(options.connectTimeoutSeconds()));
+        properties.setProperty("loginTimeout", Integer.toString(options.connectTimeoutSeconds()));
+        properties.setProperty("ApplicationName", "junction");
+        return new PooledConnectionSource(config.name(), config.url(), config.user(), config.password(), properties, null, options);
+    }
+
+    /** A cursor is used only inside a transaction; without one pgjdbc reads the whole result into memory. */
+    @Override
+    protected void prepareForStreaming(Connection connection, Statement statement) throws SQLException {
+        connection.setAutoCommit(false);
+        statement.setFetchSize(options.fetchSize());
+    }
+
+    /**
+     * Between fetches the server is idle with the cursor suspended, so closing the cursor stops the work; a
+     * cancel request would only race with the rollback that follows (it may arrive late and hit it).
+     */
+    @Override
+    protected boolean cancelOnEarlyClose() {
+        return false;
+    }
+
+    @Override
+    protected String loadDefaultSchema(Connection connection) throws SQLException {
+        List<String> schema = queryStrings(connection, "SELECT current_schema()");
+        return schema.isEmpty() || schema.getFirst() == null ? "public" : schema.getFirst();
+    }
+
+    @Override
+    protected List<String> loadSchemaNames(Connection connection) throws SQLException {
+        return queryStrings(connection, """
+                SELECT nspname FROM pg_catalog.pg_namespace
+                WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' AND has_schema_privilege(oid, 'USAGE')
+                ORDER BY nspname""");
+    }
+
+    @Override
+    protected List<TableInfo> loadTables(Connection connection, String schema) throws SQLException {
+        List<TableInfo> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT c.relname, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
+                ORDER BY c.relname""")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String kind = rs.getString(2);
+                    boolean view = kind.equals("v") || kind.equals("m");
+                    tables.add(new TableInfo(schema, rs.getString(1), view ? TableInfo.Kind.VIEW : TableInfo.Kind.TABLE));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    protected List<JdbcColumn> loadColumns(Connection connection, String schema, String table) throws SQLException {
+        List<JdbcColumn> columns = new ArrayList<>();
+        // Domains are looked through to their base type, whose type modifier the domain carries.
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT a.attname,
+                       pg_catalog.format_type(a.atttypid, a.atttypmod),
+                       CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END,
+                       CASE WHEN t.typtype = 'd' THEN bt.typtype ELSE t.typtype END,
+                       CASE WHEN t.typtype = 'd' THEN bt.typcategory ELSE t.typcategory END,
+                       CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,
+                       NOT a.attnotnull AND NOT (t.typtype = 'd' AND t.typnotnull)
+                FROM pg_catalog.pg_attribute a
+                JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+                WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
+                ORDER BY a.attnum""")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String typname = rs.getString(3);
+                    String typtype = rs.getString(4);
+                    String category = rs.getString(5);
+                    int typmod = rs.getInt(6);
+                    String baseType = switch (typtype) {
+                        case "e" -> "enum";
+                        case "c" -> "composite";
+                        case "r", "m" -> "range";
+                        default -> category.equals("A") ? "array" : typname;
+                    };
+                    int precision = JdbcColumn.UNDECLARED;
+                    int scale = JdbcColumn.UNDECLARED;
+                    if (typmod >= 4 && baseType.equals("numeric")) {
+                        precision = ((typmod - 4) >> 16) & 0xffff;
+                        scale = (typmod - 4) & 0xffff;
+                    } else if (typmod >= 4 && (baseType.equals("varchar") || baseType.equals("bpchar"))) {
+                        precision = typmod - 4;
+                    }
+                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getBoolean(7), precision, scale));
+                }
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    protected JunctionType mapType(JdbcColumn column) {
+        return PostgresTypeMapping.map(column);
+    }
+
+    /** pg_class.reltuples, which VACUUM and ANALYZE keep; -1 means the table was never analysed. */
+    @Override
+    protected OptionalLong loadRowCountEstimate(Connection connection, String schema, String table) throws SQLException {
+        List<String> estimate = queryStrings(connection, """
+                SELECT c.reltuples::bigint FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ?""", schema, table);
+        if (estimate.isEmpty() || estimate.getFirst() == null) {
+            return OptionalLong.empty();
+        }
+        long rows = Long.parseLong(estimate.getFirst());
+        return rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+    }
+}
