@@ -6,6 +6,7 @@ import io.junction.connector.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -38,18 +38,18 @@ class CrossSourceQueryTest {
     private static final String[] NAMES = {"Zoë", "Jürgen", "Åsa", "李雷", "O'Brien", "Ана", "Ömer", "Chloé", "Bob", "alice"};
     private static final String[] CATEGORIES = {"tools", "toys", "food", "books"};
 
-    private TestDatabases.PostgresSchema pg;
-    private TestDatabases.PostgresSchema reference;
-    private TestDatabases.MariaDbDatabase maria;
+    @RegisterExtension
+    static final TestDatabases pg = TestDatabases.postgres();
+    @RegisterExtension
+    static final TestDatabases reference = TestDatabases.postgres();
+    @RegisterExtension
+    static final TestDatabases maria = TestDatabases.mariadb();
     private Path sqliteFile;
     private Junction junction;
     private Junction junctionNoPushdown;
 
     @BeforeAll
     void setUp() throws Exception {
-        pg = TestDatabases.newPostgresSchema();
-        reference = TestDatabases.newPostgresSchema();
-        maria = TestDatabases.newMariaDbDatabase();
         sqliteFile = Files.createTempFile("junction-cross", ".db");
 
         try (Connection p = pg.connect(); Connection r = reference.connect(); Connection m = maria.connect();
@@ -92,8 +92,8 @@ class CrossSourceQueryTest {
 
     private Junction open(EngineSettings settings) {
         return Junction.builder()
-                .source(pg.sourceConfig("pg"))
-                .source(maria.sourceConfig("shop"))
+                .source(pg.config("pg"))
+                .source(maria.config("shop"))
                 .source(SourceConfig.ofPath("lite", SourceType.SQLITE, sqliteFile.toString()))
                 .settings(settings)
                 .build();
@@ -101,7 +101,7 @@ class CrossSourceQueryTest {
 
     @AfterAll
     void tearDown() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{junction, junctionNoPushdown, pg, reference, maria}) {
+        for (AutoCloseable c : new AutoCloseable[]{junction, junctionNoPushdown}) {
             if (c != null) {
                 c.close();
             }
@@ -189,7 +189,4 @@ class CrossSourceQueryTest {
         c.commit();
         c.setAutoCommit(auto);
     }
-
-    @SuppressWarnings("unused")
-    private static final Map<String, String> NOTES = Map.of();
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Single-source pushdown, streaming, and clear errors for bad input. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryBehaviourTest {
-    private TestDatabases.PostgresSchema pg;
+    @RegisterExtension
+    static final TestDatabases pg = TestDatabases.postgres();
     private Path sqliteFile;
     private Junction junction;
 
     @BeforeAll
     void setUp() throws Exception {
-        pg = TestDatabases.newPostgresSchema();
         try (Connection c = pg.connect(); Statement s = c.createStatement()) {
             // Reading past row 1,000,000 raises division by zero: a LIMIT that does not stop the scan fails.
             s.execute("CREATE VIEW big AS SELECT g AS id, CASE WHEN g > 1000000 THEN 1 / (g - g) ELSE g END AS guarded "
@@ -47,7 +48,7 @@ class QueryBehaviourTest {
             s.execute("INSERT INTO visits VALUES (1, 1, 'Oslo'), (2, 1, 'Rome'), (3, 2, 'Rome')");
         }
         junction = Junction.builder()
-                .source(pg.sourceConfig("pg"))
+                .source(pg.config("pg"))
                 .source(SourceConfig.ofPath("lite", SourceType.SQLITE, sqliteFile.toString()))
                 .source(SourceConfig.of("down", SourceType.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/test", "postgres", null))
                 .build();
@@ -57,9 +58,6 @@ class QueryBehaviourTest {
     void tearDown() throws Exception {
         if (junction != null) {
             junction.close();
-        }
-        if (pg != null) {
-            pg.close();
         }
         Files.deleteIfExists(sqliteFile);
     }
@@ -95,7 +93,7 @@ class QueryBehaviourTest {
 
     @Test
     void limitStopsReadingTheSource() {
-        Junction noPushdown = Junction.builder().source(pg.sourceConfig("pg"))
+        Junction noPushdown = Junction.builder().source(pg.config("pg"))
                 .settings(EngineSettings.defaults().withPushdown(false)).build();
         try (noPushdown) {
             String sql = "SELECT id, guarded FROM pg." + pg.schema() + ".big LIMIT 10";

@@ -16,7 +16,7 @@ import java.util.List;
  * identifiers and literals are quoted and escaped by the dialect, never pasted in as text. Tables are
  * written as the source knows them ({@code schema.table}, without Junction's source qualifier).
  */
-final class FragmentSqlRenderer extends RelToSqlConverter {
+public final class FragmentSqlRenderer extends RelToSqlConverter {
     private final SqlDialect dialect;
 
     private FragmentSqlRenderer(SqlDialect dialect) {
@@ -24,7 +24,7 @@ final class FragmentSqlRenderer extends RelToSqlConverter {
         this.dialect = dialect;
     }
 
-    static String render(RelNode fragment, SqlDialect dialect) {
+    public static String render(RelNode fragment, SqlDialect dialect) {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
         SqlNode statement = renderer.visitRoot(fragment).asStatement();
         return statement.toSqlString(renderer.dialect).getSql();

@@ -6,7 +6,6 @@ import io.junction.types.ColumnMetadata;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -59,6 +58,22 @@ public final class SourceTable extends AbstractTable {
             keys.add(key.build());
         }
         Double rows = metadata.rowCountEstimate().isPresent() ? (double) metadata.rowCountEstimate().getAsLong() : null;
-        return Statistics.of(rows, keys);
+        List<ImmutableBitSet> uniqueKeys = List.copyOf(keys);
+        return new Statistic() {
+            @Override
+            public Double getRowCount() {
+                return rows;
+            }
+
+            @Override
+            public boolean isKey(ImmutableBitSet columns) {
+                return uniqueKeys.stream().anyMatch(columns::contains);
+            }
+
+            @Override
+            public List<ImmutableBitSet> getKeys() {
+                return uniqueKeys;
+            }
+        };
     }
 }

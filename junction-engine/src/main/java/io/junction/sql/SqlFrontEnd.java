@@ -78,11 +78,23 @@ public final class SqlFrontEnd {
     public record AnalyzedQuery(RelRoot root, boolean explain, RelBuilder relBuilder) {
     }
 
+    private static final java.util.regex.Pattern PLAIN_EXPLAIN =
+            java.util.regex.Pattern.compile("(?is)^(\\s*)(EXPLAIN)(\\s+)(?!PLAN\\b)");
+
+    /**
+     * Calcite's grammar wants {@code EXPLAIN PLAN FOR}; users write {@code EXPLAIN SELECT ...}. The words
+     * are inserted, so an error position on the first line of an EXPLAIN is off by their length.
+     */
+    private static String acceptPlainExplain(String sql) {
+        var m = PLAIN_EXPLAIN.matcher(sql);
+        return m.find() ? m.group(1) + "EXPLAIN PLAN FOR" + m.group(3) + sql.substring(m.end()) : sql;
+    }
+
     /** Parses, validates and converts {@code sql}; errors become JunctionExceptions with positions. */
     public AnalyzedQuery analyze(String sql) {
         ErrorTranslator errors = new ErrorTranslator(sql, rootSchema);
         try {
-            SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+            SqlNode node = SqlParser.create(acceptPlainExplain(sql), PARSER_CONFIG).parseStmt();
             boolean explain = false;
             if (node.getKind() == SqlKind.EXPLAIN) {
                 node = ((SqlExplain) node).getExplicandum();
