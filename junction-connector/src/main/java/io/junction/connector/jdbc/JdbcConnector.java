@@ -109,6 +109,11 @@ public abstract class JdbcConnector implements Connector {
         return true;
     }
 
+    /** Asks the source to stop the statement now running on {@code connection}; may come from another thread. */
+    protected void cancel(Connection connection, Statement statement) throws SQLException {
+        statement.cancel();
+    }
+
     // ---- Connector --------------------------------------------------------------------------------------
 
     @Override
