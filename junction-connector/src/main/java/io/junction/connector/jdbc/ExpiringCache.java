@@ -33,6 +33,10 @@ final class ExpiringCache<K, V> {
         return value;
     }
 
+    void invalidate(K key) {
+        entries.remove(key);
+    }
+
     void clear() {
         entries.clear();
     }

@@ -33,6 +33,7 @@ final class JdbcBatchStream implements BatchStream {
     private final int batchSize;
     private volatile boolean exhausted;
     private volatile boolean closing;
+    private volatile boolean reading;
     private boolean released;
 
     JdbcBatchStream(JdbcConnector connector, Connection connection, Statement statement, ResultSet rows, String sql,
@@ -58,6 +59,7 @@ final class JdbcBatchStream implements BatchStream {
         }
         int row = 0;
         int column = 0;
+        reading = true;
         try {
             while (row < batchSize && rows.next()) {
                 for (column = 0; column < readers.length; column++) {
@@ -73,6 +75,8 @@ final class JdbcBatchStream implements BatchStream {
             JunctionException failure = badValue(column, e);
             release();
             throw failure;
+        } finally {
+            reading = false;
         }
         if (row < batchSize) {
             exhausted = true;
@@ -88,9 +92,10 @@ final class JdbcBatchStream implements BatchStream {
         }
         closing = true;
         // Outside the lock: a reader blocked in next() is woken by the cancel and then lets go of the lock.
-        if (!exhausted && connector.cancelOnEarlyClose()) {
+        // While a fetch is under way the source is working for us, so a cancel is right for every source.
+        if (!exhausted && (reading || connector.cancelOnEarlyClose())) {
             try {
-                statement.cancel();
+                connector.cancel(connection, statement);
             } catch (SQLException | RuntimeException e) {
                 // The statement may already have finished; releasing below still frees it.
             }

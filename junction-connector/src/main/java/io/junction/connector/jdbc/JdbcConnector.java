@@ -109,6 +109,11 @@ public abstract class JdbcConnector implements Connector {
         return true;
     }
 
+    /** Asks the source to stop the statement now running on {@code connection}; may come from another thread. */
+    protected void cancel(Connection connection, Statement statement) throws SQLException {
+        statement.cancel();
+    }
+
     // ---- Connector --------------------------------------------------------------------------------------
 
     @Override
@@ -150,6 +155,15 @@ public abstract class JdbcConnector implements Connector {
 
     @Override
     public Optional<TableMetadata> table(String schema, String table) {
+        Optional<TableMetadata> metadata = loadTableCached(schema, table);
+        if (metadata.isEmpty()) {
+            // A miss is not remembered: the table may be created in a moment and a query naming it should find it.
+            metadataCache.invalidate(List.of(schema, table));
+        }
+        return metadata;
+    }
+
+    private Optional<TableMetadata> loadTableCached(String schema, String table) {
         return metadataCache.get(List.of(schema, table), key -> withConnection("columns of " + schema + "." + table, c -> {
             Optional<TableInfo> info = loadTables(c, schema).stream().filter(t -> t.name().equals(table)).findFirst();
             if (info.isEmpty()) {

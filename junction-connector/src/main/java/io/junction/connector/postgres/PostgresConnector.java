@@ -10,6 +10,8 @@ import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
 
+import org.postgresql.PGConnection;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +61,15 @@ public final class PostgresConnector extends JdbcConnector {
     @Override
     protected boolean cancelOnEarlyClose() {
         return false;
+    }
+
+    /**
+     * pgjdbc's Statement.cancel() does nothing once executeQuery has returned, though later cursor fetches
+     * still run in the server; the connection-level cancel reaches them.
+     */
+    @Override
+    protected void cancel(Connection connection, Statement statement) throws SQLException {
+        connection.unwrap(PGConnection.class).cancelQuery();
     }
 
     @Override

@@ -194,6 +194,33 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void closingFromAnotherThreadCancelsAFetchThatIsWaitingForTheServer() throws Exception {
+        // The first fetch (10 000 rows) returns at once; the second waits for a 30 s sleep in the server.
+        BatchStream stream = connector.execute(new SourceQuery.Sql("""
+                SELECT g FROM generate_series(1, 20000) g WHERE g < 15000 OR (SELECT true FROM pg_sleep(30))""",
+                List.of(JunctionType.INTEGER)));
+        var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var drained = reader.submit(() -> {
+                int rows = 0;
+                for (Batch b = stream.next(); b != null; b = stream.next()) {
+                    rows += b.rowCount();
+                }
+                return rows;
+            });
+            Thread.sleep(1000);
+            long closeStart = System.nanoTime();
+            stream.close();
+            assertThat((System.nanoTime() - closeStart) / 1_000_000).isLessThan(2000);
+            assertThatThrownBy(() -> drained.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .cause().isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELED));
+        } finally {
+            reader.shutdownNow();
+        }
+        assertThat(ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT 7", List.of(JunctionType.INTEGER))))).containsExactly(List.of(7));
+    }
+
+    @Test
     void sqlErrorNamesSourceStateAndStatement() {
         assertThatThrownBy(() -> connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER))))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
