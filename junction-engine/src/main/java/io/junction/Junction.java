@@ -2,6 +2,7 @@ package io.junction;
 
 import io.junction.catalog.Catalog;
 import io.junction.catalog.CatalogConfig;
+import io.junction.sql.CalciteDefaults;
 import io.junction.connector.Connector;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.TableInfo;
@@ -28,6 +29,10 @@ import java.util.Objects;
  * A Junction is thread-safe: queries may run concurrently.
  */
 public final class Junction implements AutoCloseable {
+    static {
+        CalciteDefaults.apply();
+    }
+
     public static final String DEFAULT_CONFIG_FILE = "junction.yaml";
 
     private final Catalog catalog;

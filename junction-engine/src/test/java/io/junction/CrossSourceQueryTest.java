@@ -130,7 +130,7 @@ class CrossSourceQueryTest {
                 "SELECT c.name, o.id FROM {customers} c LEFT JOIN {orders} o ON o.customer_id = c.id AND o.quantity > 7 WHERE c.id < 20",
                 "SELECT c.id, c.vip, COUNT(o.id) AS orders FROM {customers} c LEFT JOIN {orders} o ON o.customer_id = c.id GROUP BY c.id, c.vip",
                 "SELECT o.id, p.name FROM {orders} o JOIN {products} p ON o.product_id = p.id WHERE p.price IS NULL AND o.customer_id IS NULL",
-                "SELECT c.name FROM {customers} c WHERE NOT EXISTS (SELECT 1 FROM {orders} o WHERE o.customer_id = c.id)");
+                "SELECT c.name FROM {customers} c WHERE NOT EXISTS (SELECT 1 FROM {orders} o WHERE o.customer_id = c.id AND o.amount > 700)");
     }
 
     @ParameterizedTest

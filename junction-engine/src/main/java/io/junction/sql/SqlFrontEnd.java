@@ -43,6 +43,10 @@ import java.util.Properties;
  * case-insensitive fallback that {@link SourceSchema} allows for tables and schemas).
  */
 public final class SqlFrontEnd {
+    static {
+        CalciteDefaults.apply();
+    }
+
     private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)
@@ -55,7 +59,7 @@ public final class SqlFrontEnd {
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 
     private final CalciteSchema rootSchema;
-    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(JunctionTypeSystem.INSTANCE);
+    private final JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
     private final CalciteConnectionConfig connectionConfig;
 
     public SqlFrontEnd(Catalog catalog) {

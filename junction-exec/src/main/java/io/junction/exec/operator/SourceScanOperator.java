@@ -59,7 +59,7 @@ public final class SourceScanOperator implements Operator {
 
     @Override
     public String describe() {
-        return "SourceScan[" + description + "]";
+        return description;
     }
 
     @Override
