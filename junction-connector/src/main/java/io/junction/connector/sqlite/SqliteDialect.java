@@ -2,7 +2,6 @@ package io.junction.connector.sqlite;
 
 import io.junction.connector.SourceDialect;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 
 /** SQLite as Calcite renders it. */
 public final class SqliteDialect implements SourceDialect {
@@ -10,6 +9,6 @@ public final class SqliteDialect implements SourceDialect {
 
     @Override
     public SqlDialect calciteDialect() {
-        return SqliteSqlDialect.DEFAULT;
+        return SqliteCalciteDialect.INSTANCE;
     }
 }
