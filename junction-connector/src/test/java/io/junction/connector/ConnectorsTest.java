@@ -41,9 +41,11 @@ class ConnectorsTest {
     }
 
     @Test
-    void csvIsNotInThisBuild() {
-        assertThatThrownBy(() -> Connectors.create(SourceConfig.ofPath("c", SourceType.CSV, "/tmp")))
-                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE));
+    void csvSourcesGetTheCsvConnector() {
+        try (Connector c = Connectors.create(SourceConfig.ofPath("c", SourceType.CSV, "/tmp"))) {
+            assertThat(c).isInstanceOf(io.junction.connector.csv.CsvConnector.class);
+            assertThat(c.dialect()).isEmpty();
+        }
     }
 
     @Test
