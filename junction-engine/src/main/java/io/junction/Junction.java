@@ -64,7 +64,18 @@ public final class Junction implements AutoCloseable {
 
     /** Runs a query; the result streams as it is read and must be closed. */
     public QueryResult query(String sql) {
-        return engine.query(sql);
+        return engine.query(sql, null);
+    }
+
+    /**
+     * Runs a query that is stopped with QUERY_TIMEOUT (57P05), its source statements cancelled, when it
+     * is still running after {@code timeout}, counted from now until the result is closed.
+     */
+    public QueryResult query(String sql, java.time.Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return engine.query(sql, timeout);
     }
 
     /** The plan of a query as text: operators, and the exact SQL each source will receive. */

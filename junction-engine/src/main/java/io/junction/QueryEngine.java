@@ -11,6 +11,7 @@ import io.junction.exec.operator.ValuesOperator;
 import io.junction.federation.FederationPlanner;
 import io.junction.physical.ExecutionPlanner;
 import io.junction.physical.PlanPrinter;
+import io.junction.physical.QueryExecution;
 import io.junction.plan.LogicalPlanner;
 import io.junction.sql.NameSuggestion;
 import io.junction.sql.SqlFrontEnd;
@@ -18,9 +19,14 @@ import io.junction.types.JunctionType;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a query through the layers: Calcite front end (parse, validate, logical plan), logical rewrites,
@@ -42,7 +48,7 @@ final class QueryEngine {
         return settings;
     }
 
-    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly) {
+    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution) {
     }
 
     private PlannedQuery plan(String sql) {
@@ -53,7 +59,8 @@ final class QueryEngine {
         RelNode rel = LogicalPlanner.optimize(analyzed.root().project(), analyzed.relBuilder());
         FederationPlanner federation = new FederationPlanner(settings.pushdown());
         federation.checkColumnsReadable(rel);
-        Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder()).plan(rel);
+        QueryExecution execution = new QueryExecution();
+        Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution).plan(rel);
         List<String> names = analyzed.root().validatedRowType.getFieldNames();
         List<RelDataTypeField> fields = rel.getRowType().getFieldList();
         List<JunctionType> types = root.outputTypes();
@@ -61,7 +68,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain());
+        return new PlannedQuery(columns, root, analyzed.explain(), execution);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -72,7 +79,8 @@ final class QueryEngine {
         return s;
     }
 
-    QueryResult query(String sql) {
+    /** Plans and starts a query; with a timeout, a timer stops it (and its source statements) when it runs out. */
+    QueryResult query(String sql, Duration timeout) {
         PlannedQuery planned = plan(sql);
         if (planned.explainOnly()) {
             String text = PlanPrinter.print(planned.root());
@@ -82,10 +90,24 @@ final class QueryEngine {
                 rows.add(List.of(line));
             }
             return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
-                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows));
+                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
         }
-        return new QueryResult(planned.columns(), planned.root());
+        QueryExecution execution = planned.execution();
+        Runnable onClose = () -> { };
+        if (timeout != null) {
+            ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> execution.stop(QueryExecution.timedOut(timeout)),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            onClose = () -> timer.cancel(false);
+        }
+        return new QueryResult(planned.columns(), planned.root(), execution, onClose);
     }
+
+    /** One daemon thread for all queries' timeouts: firing one only flags the query and closes its streams. */
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "junction-query-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
 
     String explain(String sql) {
         PlannedQuery planned = plan(sql);

@@ -1,6 +1,7 @@
 package io.junction;
 
 import io.junction.error.JunctionException;
+import io.junction.physical.QueryExecution;
 import io.junction.vector.Batch;
 import io.junction.vector.BatchStream;
 
@@ -13,15 +14,20 @@ import java.util.NoSuchElementException;
  * The streaming result of a query. Rows are produced as the caller pulls them: nothing is buffered
  * beyond the batch in hand, and closing the result early stops the work in every source.
  * Iterate either by batch ({@link #nextBatch()}) or by row ({@link #iterator()}), not both.
+ * Reading happens on the caller's thread; {@link #cancel()} may be called from any other thread.
  */
 public final class QueryResult implements AutoCloseable, Iterable<Row> {
     private final List<ResultColumn> columns;
     private final BatchStream stream;
+    private final QueryExecution execution;
+    private final Runnable onClose;
     private boolean closed;
 
-    QueryResult(List<ResultColumn> columns, BatchStream stream) {
+    QueryResult(List<ResultColumn> columns, BatchStream stream, QueryExecution execution, Runnable onClose) {
         this.columns = List.copyOf(columns);
         this.stream = stream;
+        this.execution = execution;
+        this.onClose = onClose;
     }
 
     public List<ResultColumn> columns() {
@@ -35,9 +41,15 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
         }
         Batch b;
         try {
+            execution.throwIfStopped();
             b = stream.next();
+            execution.throwIfStopped();
         } catch (RuntimeException e) {
             close();
+            if (execution.isStopped()) {
+                // a source failing because it was cancelled reports the cancellation, not its own error
+                execution.throwIfStopped();
+            }
             throw e instanceof JunctionException je ? je : JunctionException.internal("query failed: " + e, e);
         }
         if (b == null) {
@@ -86,11 +98,28 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
         return rows;
     }
 
+    /**
+     * Stops the query from any thread: its source statements are cancelled and the reading thread gets
+     * a QUERY_CANCELED error at its next batch. The result must still be closed by its reader.
+     */
+    public void cancel() {
+        execution.stop(QueryExecution.cancelled());
+    }
+
+    /** The statements sent to sources so far, as sent, with rows returned and time taken. */
+    public List<SourceStatementStats> sourceStatements() {
+        return execution.statements();
+    }
+
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            stream.close();
+            try {
+                stream.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 }

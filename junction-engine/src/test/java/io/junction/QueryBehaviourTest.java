@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ class QueryBehaviourTest {
             // Reading past row 1,000,000 raises division by zero: a LIMIT that does not stop the scan fails.
             s.execute("CREATE VIEW big AS SELECT g AS id, CASE WHEN g > 1000000 THEN 1 / (g - g) ELSE g END AS guarded "
                     + "FROM generate_series(1, 10000000) g");
+            s.execute("CREATE VIEW slow AS SELECT 1 AS x FROM pg_sleep(30)");
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, label TEXT, price NUMERIC(8,2))");
             s.execute("INSERT INTO items VALUES (1, 'a', 1.50), (2, 'b', NULL), (3, 'c', 2.25)");
         }
@@ -124,6 +126,51 @@ class QueryBehaviourTest {
             assertThat(r.nextBatch().rowCount()).isPositive();
         }
         assertThat(rows(junction, "SELECT label FROM pg." + pg.schema() + ".items WHERE id = 1")).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void timeoutStopsTheQueryAndCancelsTheSourceStatement() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> {
+            try (QueryResult r = junction.query("SELECT x FROM pg." + pg.schema() + ".slow", Duration.ofMillis(300))) {
+                r.toList();
+            }
+        }).isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT));
+        // the 30 s sleep in PostgreSQL was cancelled rather than waited for
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(rows(junction, "SELECT label FROM pg." + pg.schema() + ".items WHERE id = 3")).containsExactly(List.of("c"));
+    }
+
+    @Test
+    void cancelFromAnotherThreadStopsTheQuery() throws Exception {
+        try (QueryResult r = junction.query("SELECT x FROM pg." + pg.schema() + ".slow")) {
+            Thread canceller = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                r.cancel();
+            });
+            long start = System.nanoTime();
+            canceller.start();
+            assertThatThrownBy(r::toList).isInstanceOfSatisfying(JunctionException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELED));
+            canceller.join();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void resultListsTheStatementsSentToSources() {
+        try (QueryResult r = junction.query("SELECT c.name, i.label FROM lite.customers c JOIN pg." + pg.schema()
+                + ".items i ON i.id = c.id WHERE i.id < 3")) {
+            assertThat(r.toList()).hasSize(2);
+            assertThat(r.sourceStatements()).hasSize(2).allSatisfy(s -> assertThat(s.finished()).isTrue());
+            var pgStatement = r.sourceStatements().stream().filter(s -> s.source().equals("pg")).findFirst().orElseThrow();
+            assertThat(pgStatement.statement()).contains("SELECT", "items");
+            assertThat(pgStatement.rows()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -39,8 +39,10 @@ public interface Connector extends AutoCloseable {
     Optional<SourceDialect> dialect();
 
     /**
-     * Starts work in the source and streams its result. Closing the stream before its end stops the
-     * work in the source (statement cancelled, file closed).
+     * Prepares work in the source and streams its result. The work may start here or at the stream's
+     * first {@code next()}, so errors in the statement surface at either. Closing the stream, also from
+     * another thread and also before the first rows arrived, stops the work in the source (statement
+     * cancelled, file closed).
      */
     BatchStream execute(SourceQuery query);
 

@@ -56,9 +56,11 @@ public final class ExecutionPlanner {
     private final FederationPlanner federation;
     private final RexBuilder rexBuilder;
     private final RexToExpression rex;
+    private final QueryExecution execution;
 
-    public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder) {
+    public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
         this.federation = federation;
+        this.execution = execution;
         this.rexBuilder = rexBuilder;
         this.rex = new RexToExpression(rexBuilder);
     }
@@ -102,11 +104,11 @@ public final class ExecutionPlanner {
                 + " across sources yet; it works when all its tables are in one source");
     }
 
-    private static Operator sourceScan(SourceFragment fragment) {
+    private Operator sourceScan(SourceFragment fragment) {
         String description = "SourceScan[" + fragment.connector().name() + " (" + fragment.connector().type().configName()
                 + ")]\n" + fragment.describeWork();
         return new SourceScanOperator(fragment.query().outputTypes(), description,
-                () -> fragment.connector().execute(fragment.query()));
+                () -> execution.open(fragment));
     }
 
     private Operator distinct(Operator input) {

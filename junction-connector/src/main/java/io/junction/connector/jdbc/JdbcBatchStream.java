@@ -15,8 +15,10 @@ import java.time.DateTimeException;
 import java.util.List;
 
 /**
- * The rows of one running statement, converted batch by batch. Owns the statement and its connection:
- * the connection goes back to its pool when the rows end, when reading fails, or on {@link #close()}.
+ * The rows of one statement, converted batch by batch. Owns the statement and its connection: the
+ * connection goes back to its pool when the rows end, when reading fails, or on {@link #close()}.
+ * The statement is executed at the first {@link #next()}, under the same "reading" flag as a fetch, so
+ * that a close from another thread cancels a statement that has not yet returned its first rows.
  *
  * <p>Not thread-safe for {@link #next()}, but {@link #close()} may come from another thread (a query
  * being canceled): it cancels the statement in the source first so a streaming driver does not have
@@ -26,7 +28,7 @@ final class JdbcBatchStream implements BatchStream {
     private final JdbcConnector connector;
     private final Connection connection;
     private final Statement statement;
-    private final ResultSet rows;
+    private ResultSet rows;
     private final String sql;
     private final List<JunctionType> types;
     private final JdbcColumnReader[] readers;
@@ -36,12 +38,11 @@ final class JdbcBatchStream implements BatchStream {
     private volatile boolean reading;
     private boolean released;
 
-    JdbcBatchStream(JdbcConnector connector, Connection connection, Statement statement, ResultSet rows, String sql,
+    JdbcBatchStream(JdbcConnector connector, Connection connection, Statement statement, String sql,
                     List<JunctionType> types, JdbcColumnReader[] readers, int batchSize) {
         this.connector = connector;
         this.connection = connection;
         this.statement = statement;
-        this.rows = rows;
         this.sql = sql;
         this.types = types;
         this.readers = readers;
@@ -61,6 +62,10 @@ final class JdbcBatchStream implements BatchStream {
         int column = 0;
         reading = true;
         try {
+            if (rows == null) {
+                rows = statement.executeQuery(sql);
+                connector.checkResultWidth(rows, types.size(), sql);
+            }
             while (row < batchSize && rows.next()) {
                 for (column = 0; column < readers.length; column++) {
                     readers[column].read(rows, column + 1, columns[column], row);
@@ -71,6 +76,9 @@ final class JdbcBatchStream implements BatchStream {
             JunctionException failure = closing ? canceled() : connector.failures().queryFailure(e, sql);
             release();
             throw failure;
+        } catch (JunctionException e) {
+            release();
+            throw e;
         } catch (ArithmeticException | DateTimeException | IllegalArgumentException | ClassCastException e) {
             JunctionException failure = badValue(column, e);
             release();
@@ -110,7 +118,9 @@ final class JdbcBatchStream implements BatchStream {
             return;
         }
         released = true;
-        closeQuietly(rows);
+        if (rows != null) {
+            closeQuietly(rows);
+        }
         closeQuietly(statement);
         try {
             if (!connection.getAutoCommit()) {

@@ -195,19 +195,22 @@ public abstract class JdbcConnector implements Connector {
         try {
             statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             prepareForStreaming(connection, statement);
-            ResultSet rows = statement.executeQuery(sql);
-            int width = rows.getMetaData().getColumnCount();
-            if (width != types.size()) {
-                throw new JunctionException(ErrorCode.INTERNAL_ERROR, failures.prefix() + ": statement returns " + width
-                        + " columns but " + types.size() + " output types were given; statement: " + sql);
-            }
-            return new JdbcBatchStream(this, connection, statement, rows, sql, types, readers, options.batchSize());
+            return new JdbcBatchStream(this, connection, statement, sql, types, readers, options.batchSize());
         } catch (SQLException e) {
             releaseAfterFailure(connection, statement);
             throw failures.queryFailure(e, sql);
         } catch (RuntimeException e) {
             releaseAfterFailure(connection, statement);
             throw e;
+        }
+    }
+
+    /** Fails when a statement's result does not have the columns the plan expects. */
+    void checkResultWidth(ResultSet rows, int expected, String sql) throws SQLException {
+        int width = rows.getMetaData().getColumnCount();
+        if (width != expected) {
+            throw new JunctionException(ErrorCode.INTERNAL_ERROR, failures.prefix() + ": statement returns " + width
+                    + " columns but " + expected + " output types were given; statement: " + sql);
         }
     }
 

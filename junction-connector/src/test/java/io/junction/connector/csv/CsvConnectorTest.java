@@ -1,6 +1,7 @@
 package io.junction.connector.csv;
 
 import io.junction.connector.SourceConfig;
+import io.junction.connector.ResultRows;
 import io.junction.connector.SourceQuery;
 import io.junction.connector.SourceType;
 import io.junction.connector.TableInfo;

@@ -169,7 +169,7 @@ class MysqlConnectorTest {
 
     @Test
     void sqlErrorNamesSourceStateAndStatement() {
-        assertThatThrownBy(() -> connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER))))
+        assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER)))))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
                 .hasMessageContaining("source 'maria' (mysql)")
                 .hasMessageContaining("42S02")

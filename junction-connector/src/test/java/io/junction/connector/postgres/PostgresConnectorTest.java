@@ -222,7 +222,7 @@ class PostgresConnectorTest {
 
     @Test
     void sqlErrorNamesSourceStateAndStatement() {
-        assertThatThrownBy(() -> connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER))))
+        assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER)))))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
                 .hasMessageContaining("source 'pg' (postgresql)")
                 .hasMessageContaining("42P01")

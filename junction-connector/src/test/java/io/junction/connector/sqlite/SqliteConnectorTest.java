@@ -160,7 +160,7 @@ class SqliteConnectorTest {
 
     @Test
     void sqlErrorNamesSourceAndStatement() {
-        assertThatThrownBy(() -> connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER))))
+        assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER)))))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
                 .hasMessageContaining("source 'lite' (sqlite)")
                 .hasMessageContaining("SELECT * FROM no_such_table");
