@@ -41,6 +41,8 @@ class QueryBehaviourTest {
             s.execute("CREATE VIEW slow AS SELECT 1 AS x FROM pg_sleep(30)");
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, label TEXT, price NUMERIC(8,2))");
             s.execute("INSERT INTO items VALUES (1, 'a', 1.50), (2, 'b', NULL), (3, 'c', 2.25)");
+            s.execute("CREATE TABLE \"MixedCase\" (\"Id\" INT, id INT, span INTERVAL)");
+            s.execute("INSERT INTO \"MixedCase\" VALUES (10, 20, INTERVAL '1 day')");
         }
         sqliteFile = Files.createTempFile("junction-behaviour", ".db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile); Statement s = c.createStatement()) {
@@ -170,6 +172,43 @@ class QueryBehaviourTest {
             var pgStatement = r.sourceStatements().stream().filter(s -> s.source().equals("pg")).findFirst().orElseThrow();
             assertThat(pgStatement.statement()).contains("SELECT", "items");
             assertThat(pgStatement.rows()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void quotedIdentifiersKeepTheirCase() {
+        String table = "pg." + pg.schema() + ".\"MixedCase\"";
+        assertThat(rows(junction, "SELECT \"Id\", id FROM " + table)).containsExactly(List.of(10, 20));
+        // an unquoted name folds to lower case and finds the lower-case column
+        assertThat(rows(junction, "SELECT ID FROM " + table)).containsExactly(List.of(20));
+        // an unquoted table name finds the single table of that name in any case
+        assertThat(rows(junction, "SELECT \"Id\" FROM pg." + pg.schema() + ".mixedcase")).containsExactly(List.of(10));
+    }
+
+    @Test
+    void unmappableColumnFailsOnlyWhenUsed() {
+        String table = "pg." + pg.schema() + ".\"MixedCase\"";
+        assertThat(rows(junction, "SELECT id FROM " + table)).containsExactly(List.of(20));
+        assertThatThrownBy(() -> junction.query("SELECT * FROM " + table))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
+                    assertThat(e.getMessage()).contains("span", "pg." + pg.schema() + ".MixedCase", "interval");
+                });
+    }
+
+    @Test
+    void wrongCredentialsAreASourceFailureNamingTheSource() {
+        Junction bad = Junction.builder()
+                .source(SourceConfig.of("shop", SourceType.MYSQL, TestDatabases.mysqlUrl(), "no_such_user_jt", "wrong"))
+                .source(SourceConfig.ofPath("lite", SourceType.SQLITE, sqliteFile.toString()))
+                .build();
+        try (bad) {
+            assertThatThrownBy(() -> bad.query("SELECT * FROM shop.t"))
+                    .isInstanceOfSatisfying(JunctionException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_AUTH_FAILED);
+                        assertThat(e.getMessage()).contains("shop", "no_such_user_jt").doesNotContain("wrong");
+                    });
+            assertThat(rows(bad, "SELECT COUNT(*) FROM lite.customers")).containsExactly(List.of(3L));
         }
     }
 
