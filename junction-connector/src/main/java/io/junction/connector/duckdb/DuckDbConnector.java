@@ -10,8 +10,6 @@ import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,23 +24,12 @@ import java.util.Properties;
 /** A DuckDB database file; each of its schemas is a schema in Junction. */
 public final class DuckDbConnector extends JdbcConnector {
     public DuckDbConnector(SourceConfig config) {
-        super(config, DuckDbDialect.INSTANCE, requirePath(config), false);
-    }
-
-    private static String requirePath(SourceConfig config) {
-        if (config.path() == null || config.path().isBlank()) {
-            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (duckdb) needs a path to its database file");
-        }
-        return config.path();
+        super(config, DuckDbDialect.INSTANCE, requireDatabasePath(config), false);
     }
 
     @Override
     protected JdbcConnectionSource openConnectionSource() throws SQLException {
-        Path file = Path.of(config.path());
-        if (!options.create() && !Files.isRegularFile(file)) {
-            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (duckdb): database file " + file.toAbsolutePath()
-                    + " does not exist; fix the path, or set the option create: true to start an empty database there");
-        }
+        checkDatabaseFileExists();
         Properties properties = new Properties();
         // Without it the driver materialises the whole result before the first row is read.
         properties.setProperty("jdbc_stream_results", "true");

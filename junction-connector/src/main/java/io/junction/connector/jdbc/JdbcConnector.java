@@ -109,6 +109,25 @@ public abstract class JdbcConnector implements Connector {
         return true;
     }
 
+    /** The database file of an embedded source (SQLite, DuckDB); CONFIG_ERROR naming the source when unset. */
+    protected static String requireDatabasePath(SourceConfig config) {
+        if (config.path() == null || config.path().isBlank()) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (" + config.type().configName()
+                    + ") needs a path to its database file");
+        }
+        return config.path();
+    }
+
+    /** An embedded database must exist unless the source asks to create it: a typo must not yield an empty database. */
+    protected void checkDatabaseFileExists() {
+        java.nio.file.Path file = java.nio.file.Path.of(config.path());
+        if (!options.create() && !java.nio.file.Files.isRegularFile(file)) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (" + config.type().configName()
+                    + "): database file " + file.toAbsolutePath()
+                    + " does not exist; fix the path, or set the option create: true to start an empty database there");
+        }
+    }
+
     /** Asks the source to stop the statement now running on {@code connection}; may come from another thread. */
     protected void cancel(Connection connection, Statement statement) throws SQLException {
         statement.cancel();

@@ -12,8 +12,6 @@ import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
 import org.sqlite.SQLiteConfig;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,23 +29,12 @@ public final class SqliteConnector extends JdbcConnector {
     private static final Pattern DECLARED_TYPE = Pattern.compile("\\s*([^(]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
 
     public SqliteConnector(SourceConfig config) {
-        super(config, SqliteDialect.INSTANCE, requirePath(config), false);
-    }
-
-    private static String requirePath(SourceConfig config) {
-        if (config.path() == null || config.path().isBlank()) {
-            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (sqlite) needs a path to its database file");
-        }
-        return config.path();
+        super(config, SqliteDialect.INSTANCE, requireDatabasePath(config), false);
     }
 
     @Override
     protected JdbcConnectionSource openConnectionSource() throws SQLException {
-        Path file = Path.of(config.path());
-        if (!options.create() && !Files.isRegularFile(file)) {
-            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + config.name() + "' (sqlite): database file " + file.toAbsolutePath()
-                    + " does not exist; fix the path, or set the option create: true to start an empty database there");
-        }
+        checkDatabaseFileExists();
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setReadOnly(options.readOnly());
         sqlite.setBusyTimeout(options.connectTimeoutSeconds() * 1000);
