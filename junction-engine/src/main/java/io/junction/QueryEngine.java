@@ -59,6 +59,7 @@ final class QueryEngine {
         RelNode rel = LogicalPlanner.optimize(analyzed.root().project(), analyzed.relBuilder());
         FederationPlanner federation = new FederationPlanner(settings.pushdown());
         federation.checkColumnsReadable(rel);
+        rel = federation.splitFilters(rel);
         QueryExecution execution = new QueryExecution();
         Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution).plan(rel);
         List<String> names = analyzed.root().validatedRowType.getFieldNames();

@@ -1,6 +1,10 @@
 package io.junction.connector;
 
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlOperator;
+
+import java.util.List;
 
 /**
  * How a SQL-capable source is spoken to: the Calcite dialect that renders fragments for it, and
@@ -14,4 +18,12 @@ public interface SourceDialect {
     default boolean supportsFullQueries() {
         return true;
     }
+
+    /**
+     * Whether the source computes {@code operator} on operands of these types with the same result as
+     * Junction, once rendered by {@link #calciteDialect()}. Answer false for anything the source lacks,
+     * renders differently, or computes with other rules (integer division, decimal scale, time zones).
+     * Text collation is checked by the planner, not here.
+     */
+    boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType);
 }

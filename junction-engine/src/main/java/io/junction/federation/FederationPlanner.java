@@ -112,7 +112,44 @@ public final class FederationPlanner {
             }
             common = c.get();
         }
-        return Optional.ofNullable(common);
+        if (common == null || !PushdownCheck.canPush(node, common.dialect().orElseThrow())) {
+            return Optional.empty();
+        }
+        return Optional.of(common);
+    }
+
+    /**
+     * Splits each filter over a SQL source into the conjuncts the source can evaluate (pushed, as a
+     * filter of their own right above the input) and the rest (kept in Junction above them), so one
+     * unpushable predicate does not keep the others from reaching the source.
+     */
+    public RelNode splitFilters(RelNode root) {
+        if (!pushdown) {
+            return root;
+        }
+        return root.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(org.apache.calcite.rel.logical.LogicalFilter filter) {
+                org.apache.calcite.rel.logical.LogicalFilter visited = (org.apache.calcite.rel.logical.LogicalFilter) super.visit(filter);
+                RelNode input = visited.getInput();
+                Optional<Connector> source = placement(input);
+                if (source.isEmpty() || source.get().dialect().isEmpty()) {
+                    return visited;
+                }
+                var dialect = source.get().dialect().get();
+                List<RexNode> pushed = new ArrayList<>();
+                List<RexNode> kept = new ArrayList<>();
+                for (RexNode conjunct : RelOptUtil.conjunctions(visited.getCondition())) {
+                    (PushdownCheck.canEvaluate(conjunct, input, dialect) ? pushed : kept).add(conjunct);
+                }
+                if (pushed.isEmpty() || kept.isEmpty()) {
+                    return visited;
+                }
+                var rexBuilder = visited.getCluster().getRexBuilder();
+                RelNode inner = visited.copy(visited.getTraitSet(), input, org.apache.calcite.rex.RexUtil.composeConjunction(rexBuilder, pushed));
+                return visited.copy(visited.getTraitSet(), inner, org.apache.calcite.rex.RexUtil.composeConjunction(rexBuilder, kept));
+            }
+        });
     }
 
     private static boolean isPushableKind(RelNode node) {

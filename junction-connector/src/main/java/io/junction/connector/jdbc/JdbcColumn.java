@@ -9,7 +9,13 @@ package io.junction.connector.jdbc;
  *                  {@code bigint unsigned}, {@code enum}); a connector chooses its vocabulary
  * @param precision declared precision or length, {@link #UNDECLARED} when none was declared
  * @param scale     declared scale, {@link #UNDECLARED} when none was declared
+ * @param collation the source's collation name for text columns, {@code null} when it has none or uses its default
  */
-public record JdbcColumn(String name, String typeName, String baseType, boolean nullable, int precision, int scale) {
+public record JdbcColumn(String name, String typeName, String baseType, boolean nullable, int precision, int scale,
+                         String collation) {
     public static final int UNDECLARED = -1;
+
+    public JdbcColumn(String name, String typeName, String baseType, boolean nullable, int precision, int scale) {
+        this(name, typeName, baseType, nullable, precision, scale, null);
+    }
 }

@@ -10,6 +10,7 @@ import io.junction.connector.TableMetadata;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.ColumnMetadata;
+import io.junction.types.TextCollation;
 import io.junction.types.JunctionType;
 import io.junction.vector.BatchStream;
 
@@ -128,6 +129,14 @@ public abstract class JdbcConnector implements Connector {
         }
     }
 
+    /**
+     * How the source compares this column's text. The default suits sources whose default collation is
+     * binary (SQLite, DuckDB); sources with language or case-insensitive collations override it.
+     */
+    protected TextCollation textCollation(Connection connection, JdbcColumn column) throws SQLException {
+        return column.collation() == null ? TextCollation.BINARY : TextCollation.INSENSITIVE;
+    }
+
     /** Asks the source to stop the statement now running on {@code connection}; may come from another thread. */
     protected void cancel(Connection connection, Statement statement) throws SQLException {
         statement.cancel();
@@ -190,7 +199,8 @@ public abstract class JdbcConnector implements Connector {
             }
             List<ColumnMetadata> columns = new ArrayList<>();
             for (JdbcColumn column : loadColumns(c, schema, table)) {
-                columns.add(new ColumnMetadata(column.name(), mapType(column), column.nullable(), column.typeName()));
+                columns.add(new ColumnMetadata(column.name(), mapType(column), column.nullable(), column.typeName(),
+                        textCollation(c, column)));
             }
             List<String> primaryKey = info.get().kind() == TableInfo.Kind.TABLE ? loadPrimaryKey(c, schema, table) : List.of();
             OptionalLong estimate = info.get().kind() == TableInfo.Kind.TABLE ? loadRowCountEstimate(c, schema, table) : OptionalLong.empty();

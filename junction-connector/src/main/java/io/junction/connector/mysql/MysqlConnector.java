@@ -10,6 +10,7 @@ import io.junction.connector.jdbc.PooledConnectionSource;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
+import io.junction.types.TextCollation;
 import io.junction.types.TypeKind;
 
 import java.sql.Connection;
@@ -106,7 +107,8 @@ public final class MysqlConnector extends JdbcConnector {
                        c.CHARACTER_MAXIMUM_LENGTH,
                        EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS cc
                                WHERE cc.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND cc.TABLE_NAME = c.TABLE_NAME
-                                 AND cc.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)'))
+                                 AND cc.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)')),
+                       c.COLLATION_NAME
                 FROM information_schema.COLUMNS c
                 WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?
                 ORDER BY c.ORDINAL_POSITION""")) {
@@ -137,11 +139,30 @@ public final class MysqlConnector extends JdbcConnector {
                     if (dataType.equals("bit")) {
                         precision = bitWidth(columnType);
                     }
-                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getString(4).equals("YES"), precision, scale));
+                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getString(4).equals("YES"), precision, scale,
+                            rs.getString(9)));
                 }
             }
         }
         return columns;
+    }
+
+    /**
+     * From the collation's name: {@code _bin} compares by code point (but pads: 'a' = 'a ' there),
+     * {@code _cs} is case-sensitive with language order, {@code _ci}/{@code _ai} and anything unknown
+     * are treated as insensitive.
+     */
+    @Override
+    protected TextCollation textCollation(Connection connection, JdbcColumn column) {
+        String name = column.collation();
+        if (name == null) {
+            return TextCollation.BINARY;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith("_bin")) {
+            return TextCollation.BINARY;
+        }
+        return n.endsWith("_cs") ? TextCollation.DETERMINISTIC : TextCollation.INSENSITIVE;
     }
 
     private static int bitWidth(String columnType) {

@@ -1,8 +1,14 @@
 package io.junction.connector.mysql;
 
+import io.junction.connector.OperatorCapabilities;
 import io.junction.connector.SourceDialect;
 import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+
+import java.util.List;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 
 /**
@@ -13,6 +19,14 @@ import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 public final class MysqlDialect implements SourceDialect {
     public static final MysqlDialect INSTANCE = new MysqlDialect();
 
+    /** MariaDB/MySQL differ on division, averages and a few operators. */
+    private static final OperatorCapabilities CAPABILITIES = OperatorCapabilities.standard()
+            // DIV vs /: 7 / 2 is 3.5000 there; decimal division keeps only div_precision_increment more digits
+            .fractionalIntegerDivision().inexactAverages()
+            // no IS [NOT] DISTINCT FROM; || is OR unless PIPES_AS_CONCAT
+            .without(SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM).withoutFunctions("||")
+            .build();
+
     private static final SqlDialect CALCITE = new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
             .withDatabaseMajorVersion(8)
             .withNullCollation(NullCollation.LOW)
@@ -21,5 +35,10 @@ public final class MysqlDialect implements SourceDialect {
     @Override
     public SqlDialect calciteDialect() {
         return CALCITE;
+    }
+
+    @Override
+    public boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType) {
+        return CAPABILITIES.canEvaluate(operator, operandTypes, resultType);
     }
 }

@@ -9,6 +9,7 @@ import io.junction.connector.jdbc.PooledConnectionSource;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
+import io.junction.types.TextCollation;
 
 import org.postgresql.PGConnection;
 
@@ -116,7 +117,16 @@ public final class PostgresConnector extends JdbcConnector {
                        CASE WHEN t.typtype = 'd' THEN bt.typtype ELSE t.typtype END,
                        CASE WHEN t.typtype = 'd' THEN bt.typcategory ELSE t.typcategory END,
                        CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,
-                       NOT a.attnotnull AND NOT (t.typtype = 'd' AND t.typnotnull)
+                       NOT a.attnotnull AND NOT (t.typtype = 'd' AND t.typnotnull),
+                       (SELECT CASE
+                                 WHEN co.collname IN ('C', 'POSIX') THEN 'binary'
+                                 WHEN co.collname = 'default'
+                                   THEN CASE WHEN d.datcollate IN ('C', 'POSIX', 'C.UTF-8', 'C.utf8') THEN 'binary' ELSE 'deterministic' END
+                                 WHEN co.collprovider = 'c' AND co.collcollate IN ('C', 'POSIX', 'C.UTF-8', 'C.utf8') THEN 'binary'
+                                 WHEN NOT co.collisdeterministic THEN 'insensitive'
+                                 ELSE 'deterministic' END
+                        FROM pg_catalog.pg_collation co, pg_catalog.pg_database d
+                        WHERE co.oid = a.attcollation AND d.datname = current_database())
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -146,7 +156,8 @@ public final class PostgresConnector extends JdbcConnector {
                     } else if (typmod >= 4 && (baseType.equals("varchar") || baseType.equals("bpchar"))) {
                         precision = typmod - 4;
                     }
-                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getBoolean(7), precision, scale));
+                    columns.add(new JdbcColumn(rs.getString(1), rs.getString(2), baseType, rs.getBoolean(7), precision, scale,
+                            rs.getString(8)));
                 }
             }
         }
@@ -156,6 +167,16 @@ public final class PostgresConnector extends JdbcConnector {
     @Override
     protected JunctionType mapType(JdbcColumn column) {
         return PostgresTypeMapping.map(column);
+    }
+
+    /** Classified by the column query: "C"/"POSIX" (also as the database default) order by code point. */
+    @Override
+    protected TextCollation textCollation(Connection connection, JdbcColumn column) {
+        return column.collation() == null ? TextCollation.BINARY : switch (column.collation()) {
+            case "binary" -> TextCollation.BINARY;
+            case "deterministic" -> TextCollation.DETERMINISTIC;
+            default -> TextCollation.INSENSITIVE;
+        };
     }
 
     /** pg_class.reltuples, which VACUUM and ANALYZE keep; -1 means the table was never analysed. */
