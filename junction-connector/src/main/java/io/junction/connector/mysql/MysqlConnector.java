@@ -54,9 +54,11 @@ public final class MysqlConnector extends JdbcConnector {
         // YEAR is a number to Junction, not a date.
         properties.setProperty("yearIsDateType", "false");
         properties.setProperty("tinyInt1isBit", "true");
-        // TIMESTAMP values arrive as UTC wall-clock times (see MysqlTimestampColumnReader).
+        // TIMESTAMP values arrive as UTC wall-clock times (see MysqlTimestampColumnReader). Backslashes in
+        // string literals are plain characters, as in standard SQL and in the literals Calcite renders:
+        // without NO_BACKSLASH_ESCAPES, 'back\slash' would match "backslash" there.
         return new PooledConnectionSource(config.name(), url, config.user(), config.password(), properties,
-                "SET time_zone = '+00:00'", options);
+                "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'NO_BACKSLASH_ESCAPES')", options);
     }
 
     @Override
