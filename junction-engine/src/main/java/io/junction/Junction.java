@@ -114,6 +114,7 @@ public final class Junction implements AutoCloseable {
     /** Builds a Junction from a catalog file, sources given in code, or both. */
     public static final class Builder {
         private final List<SourceConfig> sources = new ArrayList<>();
+        private final List<Connector> connectors = new ArrayList<>();
         private EngineSettings settings = EngineSettings.defaults();
 
         public Builder config(Path file) {
@@ -123,6 +124,12 @@ public final class Junction implements AutoCloseable {
 
         public Builder source(SourceConfig source) {
             sources.add(Objects.requireNonNull(source));
+            return this;
+        }
+
+        /** A source whose connector the embedding application built itself (its own Connector implementation). */
+        public Builder connector(Connector connector) {
+            connectors.add(Objects.requireNonNull(connector));
             return this;
         }
 
@@ -137,7 +144,9 @@ public final class Junction implements AutoCloseable {
         }
 
         public Junction build() {
-            return new Junction(new Catalog(sources), settings);
+            Catalog catalog = new Catalog(sources);
+            connectors.forEach(catalog::register);
+            return new Junction(catalog, settings);
         }
     }
 

@@ -36,8 +36,16 @@ public final class Catalog implements AutoCloseable {
     /** For tests and embedding: a catalog over connectors built elsewhere. */
     public static Catalog of(List<Connector> connectors) {
         Catalog c = new Catalog(List.of());
-        connectors.forEach(x -> c.connectors.put(x.name(), x));
+        connectors.forEach(c::register);
         return c;
+    }
+
+    /** Adds a connector built elsewhere; its name must not clash with a configured source. */
+    public void register(Connector connector) {
+        if (find(connector.name()).isPresent()) {
+            throw new JunctionException(ErrorCode.CONFIG_ERROR, "source '" + connector.name() + "' is configured twice");
+        }
+        connectors.put(connector.name(), connector);
     }
 
     public Collection<Connector> connectors() {

@@ -6,7 +6,11 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.NlsString;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.List;
@@ -26,9 +30,24 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
 
     public static String render(RelNode fragment, SqlDialect dialect) {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
-        SqlNode statement = renderer.visitRoot(fragment).asStatement();
+        SqlNode statement = renderer.visitRoot(fragment).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
         return statement.toSqlString(renderer.dialect).getSql();
     }
+
+    /**
+     * Text literals are sent without a character-set introducer: Calcite writes one (_UTF-8'x', which no
+     * source accepts) whenever a literal's charset differs from its JVM-wide default, and the source's
+     * connection charset is what applies anyway.
+     */
+    private static final SqlShuttle WITHOUT_CHARSET_PREFIXES = new SqlShuttle() {
+        @Override
+        public SqlNode visit(SqlLiteral literal) {
+            if (literal instanceof SqlCharStringLiteral text) {
+                return SqlLiteral.createCharString(text.getValueAs(NlsString.class).getValue(), text.getParserPosition());
+            }
+            return literal;
+        }
+    };
 
     @Override
     public Result visit(TableScan scan) {

@@ -117,7 +117,10 @@ public final class SqlFrontEnd {
                     StandardConvertletTable.INSTANCE,
                     SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
             RelRoot root = converter.convertQuery(validated, false, true);
-            RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
+            // Never merge a projection into the one below it: the final field trimming puts column-pruning
+            // projections right above table scans, and merging would undo them.
+            RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withBloat(-1)))
+                    .create(cluster, reader);
             return new AnalyzedQuery(root, explain, relBuilder);
         } catch (Throwable t) {
             throw errors.translate(t);

@@ -6,6 +6,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.List;
 
@@ -26,8 +27,18 @@ public final class SqliteDialect implements SourceDialect {
         return SqliteCalciteDialect.INSTANCE;
     }
 
+    /**
+     * Also refuses anything over TIME and TIMESTAMP values: SQLite keeps them as text whose fraction has
+     * any number of digits, so text comparison ('…12:00:00' vs '…12:00:00.000000') is not time order.
+     * Dates have one fixed-width form and compare correctly as text.
+     */
     @Override
     public boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType) {
+        for (RelDataType t : operandTypes) {
+            if (t.getSqlTypeName() == SqlTypeName.TIMESTAMP || t.getSqlTypeName() == SqlTypeName.TIME) {
+                return false;
+            }
+        }
         return CAPABILITIES.canEvaluate(operator, operandTypes, resultType);
     }
 }
