@@ -83,6 +83,11 @@ public final class Junction implements AutoCloseable {
         return engine.explain(sql);
     }
 
+    /** Runs the query and returns its plan with actual rows and times per operator and per source statement. */
+    public String explainAnalyze(String sql) {
+        return engine.explainAnalyze(sql, null);
+    }
+
     public List<Connector> sources() {
         return List.copyOf(catalog.connectors());
     }

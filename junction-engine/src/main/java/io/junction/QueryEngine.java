@@ -82,6 +82,16 @@ final class QueryEngine {
 
     /** Plans and starts a query; with a timeout, a timer stops it (and its source statements) when it runs out. */
     QueryResult query(String sql, Duration timeout) {
+        var analyze = EXPLAIN_ANALYZE.matcher(sql);
+        if (analyze.find()) {
+            String text = explainAnalyze(sql.substring(analyze.end()), timeout);
+            List<List<Object>> rows = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                rows.add(List.of(line));
+            }
+            return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
+                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
+        }
         PlannedQuery planned = plan(sql);
         if (planned.explainOnly()) {
             String text = PlanPrinter.print(planned.root());
@@ -93,6 +103,10 @@ final class QueryEngine {
             return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
                     new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
         }
+        return query(planned, timeout);
+    }
+
+    private QueryResult query(PlannedQuery planned, Duration timeout) {
         QueryExecution execution = planned.execution();
         Runnable onClose = () -> { };
         if (timeout != null) {
@@ -109,6 +123,37 @@ final class QueryEngine {
         t.setDaemon(true);
         return t;
     });
+
+    private static final java.util.regex.Pattern EXPLAIN_ANALYZE = java.util.regex.Pattern.compile("(?is)^\\s*EXPLAIN\\s+ANALYZE\\s+");
+
+    /**
+     * Runs the query to its end, discarding the rows, and returns the plan with what each operator
+     * actually returned and took, every statement sent to a source, and any fallback or spill.
+     */
+    String explainAnalyze(String sql, Duration timeout) {
+        long start = System.nanoTime();
+        PlannedQuery planned = plan(sql);
+        QueryExecution execution = planned.execution();
+        long rows = 0;
+        try (QueryResult result = query(planned, timeout)) {
+            for (var b = result.nextBatch(); b != null; b = result.nextBatch()) {
+                rows += b.rowCount();
+            }
+        }
+        StringBuilder out = new StringBuilder(PlanPrinter.print(planned.root()));
+        out.append("Source statements:\n");
+        for (SourceStatementStats s : execution.statements()) {
+            out.append("  ").append(s.source()).append(" (").append(s.sourceType().configName()).append("): ")
+                    .append(s.rows()).append(" rows, ").append(s.batches()).append(" batches, ")
+                    .append(s.elapsed().toMillis()).append(" ms\n");
+            s.statement().lines().forEach(l -> out.append("      ").append(l).append('\n'));
+        }
+        for (String event : execution.events()) {
+            out.append("Event: ").append(event).append('\n');
+        }
+        out.append("Result: ").append(rows).append(" rows in ").append((System.nanoTime() - start) / 1_000_000).append(" ms\n");
+        return out.toString();
+    }
 
     String explain(String sql) {
         PlannedQuery planned = plan(sql);

@@ -157,6 +157,11 @@ public final class FederationPlanner {
                 || node instanceof Sort || node instanceof SetOp;
     }
 
+    /** A projection of plain columns right above a table scan: the scan itself, as far as a source is concerned. */
+    public static boolean isColumnSelectionOverScan(RelNode node) {
+        return node instanceof Project p && p.getInput() instanceof TableScan && isColumnSelection(p);
+    }
+
     private static boolean isColumnSelection(Project project) {
         for (RexNode e : project.getProjects()) {
             if (!(e instanceof RexInputRef)) {

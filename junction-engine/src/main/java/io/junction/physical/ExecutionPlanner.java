@@ -65,11 +65,26 @@ public final class ExecutionPlanner {
         this.rex = new RexToExpression(rexBuilder);
     }
 
+    /**
+     * The operator tree for {@code node}: a source scan where a source computes the subtree (with a
+     * fallback to a less-pushed plan should the source reject the statement), Junction's operators
+     * otherwise. Every operator is annotated with the planner's row estimate and counts what it returns.
+     */
     public Operator plan(RelNode node) {
         var fragment = federation.fragmentAt(node);
+        Operator op;
         if (fragment.isPresent()) {
-            return sourceScan(fragment.get());
+            Operator pushed = sourceScan(fragment.get());
+            op = node.getInputs().isEmpty() || FederationPlanner.isColumnSelectionOverScan(node) ? pushed
+                    : new FallbackOperator(pushed, () -> planLocally(node), execution);
+        } else {
+            op = planLocally(node);
         }
+        return new AnnotatedOperator(op, node.getCluster().getMetadataQuery().getRowCount(node));
+    }
+
+    /** Junction's own operator for {@code node}, its inputs planned (and pushed where possible) as usual. */
+    private Operator planLocally(RelNode node) {
         if (node instanceof Filter filter) {
             return new FilterOperator(plan(filter.getInput()), rex.translate(filter.getCondition()));
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class QueryExecution {
     private final AtomicReference<JunctionException> stopReason = new AtomicReference<>();
     private final List<TrackedStatement> statements = new CopyOnWriteArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
 
     /** Starts a fragment's work in its source; the stream is tracked for cancellation and statistics. */
     BatchStream open(SourceFragment fragment) {
@@ -63,6 +64,15 @@ public final class QueryExecution {
     public static JunctionException timedOut(Duration timeout) {
         return new JunctionException(ErrorCode.QUERY_TIMEOUT, "the query ran longer than its timeout of "
                 + timeout.toMillis() + " ms and was cancelled; raise the timeout or make the query cheaper");
+    }
+
+    /** Notes what the engine did differently from the plan (a fallback, a spill), for EXPLAIN ANALYZE. */
+    public void recordEvent(String event) {
+        events.add(event);
+    }
+
+    public List<String> events() {
+        return List.copyOf(events);
     }
 
     /** Statements sent to sources so far, in the order they were started. */
