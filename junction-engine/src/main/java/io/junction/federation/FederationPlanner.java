@@ -49,6 +49,15 @@ public final class FederationPlanner {
         this.pushdown = pushdown;
     }
 
+    public boolean pushdownEnabled() {
+        return pushdown;
+    }
+
+    /** Whether the source computing {@code rel} may filter it on equality of one of its (text) fields. */
+    public boolean acceptsEqualityFilter(RelNode rel, int field) {
+        return PushdownCheck.collationAllowsEquality(rel, field);
+    }
+
     /** Fails with UNSUPPORTED_TYPE when the plan reads a column whose source type has no mapping. */
     public void checkColumnsReadable(RelNode root) {
         root.accept(new RelShuttleImpl() {

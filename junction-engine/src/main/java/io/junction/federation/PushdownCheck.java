@@ -164,6 +164,10 @@ final class PushdownCheck {
         return true;
     }
 
+    static boolean collationAllowsEquality(RelNode rel, int field) {
+        return collationAllows(rel, ImmutableBitSet.of(field), false);
+    }
+
     /** A SEARCH over points (x IN ('a','b')) only needs equality, not ordering. */
     private static boolean isPointSearch(RexCall call) {
         if (call.getKind() != SqlKind.SEARCH) {

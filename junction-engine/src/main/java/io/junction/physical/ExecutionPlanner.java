@@ -272,14 +272,18 @@ public final class ExecutionPlanner {
         }
         Operator l = withExtraColumns(left, leftExtra);
         Operator r = withExtraColumns(right, rightExtra);
-        int lw = leftWidth + leftExtra.size();
-        int rw = rightWidth + rightExtra.size();
-        RexNode residualRex = remaining.isAlwaysTrue() ? null : shiftRightRefs(remaining, leftWidth, leftExtra.size());
-
         RelMetadataQuery mq = join.getCluster().getMetadataQuery();
         Double leftRows = mq.getRowCount(join.getLeft());
         Double rightRows = mq.getRowCount(join.getRight());
         boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
+        if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
+            Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0], leftRows, rightRows);
+            l = bound[0];
+            r = bound[1];
+        }
+        int lw = leftWidth + leftExtra.size();
+        int rw = rightWidth + rightExtra.size();
+        RexNode residualRex = remaining.isAlwaysTrue() ? null : shiftRightRefs(remaining, leftWidth, leftExtra.size());
 
         Operator joined;
         if (buildLeft) {
@@ -313,6 +317,41 @@ public final class ExecutionPlanner {
             }
         }
         return new ProjectOperator(joined, keep);
+    }
+
+    /** Largest estimated build side whose keys are shipped to the other source. */
+    static final double BIND_JOIN_MAX_BUILD_ROWS = 100_000;
+    /** How much larger the probe side must be estimated for shipping keys to pay. */
+    static final double BIND_JOIN_MIN_RATIO = 10;
+
+    /**
+     * Bind join (dynamic filtering into the source): when the build side is small and the probe side is
+     * a SQL fragment many times larger, the probe side reads only rows matching the build side's keys.
+     * Valid only where unmatched probe rows are not part of the result (inner, semi, and right joins
+     * probing with their left input). Returns the (possibly replaced) left and right operators.
+     */
+    private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right,
+                                int leftKey, int rightKey, Double leftRows, Double rightRows) {
+        Operator[] unchanged = {left, right};
+        RelNode probeRel = buildLeft ? join.getRight() : join.getLeft();
+        int probeKey = buildLeft ? rightKey : leftKey;
+        int buildKey = buildLeft ? leftKey : rightKey;
+        Double probeRows = buildLeft ? rightRows : leftRows;
+        Double buildRows = buildLeft ? leftRows : rightRows;
+        boolean unmatchedProbeRowsDropped = type == JoinType.INNER || !buildLeft && (type == JoinType.SEMI || type == JoinType.RIGHT);
+        if (!unmatchedProbeRowsDropped || probeRows == null || buildRows == null
+                || buildRows > BIND_JOIN_MAX_BUILD_ROWS || probeRows < BIND_JOIN_MIN_RATIO * buildRows
+                || !BindScanOperator.supportsKeyType(RexToExpression.typeOf(probeRel.getRowType().getFieldList().get(probeKey).getType()))
+                || !BindScanOperator.isBindable(probeRel, federation) || !federation.acceptsEqualityFilter(probeRel, probeKey)) {
+            return unchanged;
+        }
+        Operator probe = buildLeft ? right : left;
+        Operator build = buildLeft ? left : right;
+        probe.close(); // planned but never opened: replaced by the bound scan
+        KeyCollectingOperator keys = new KeyCollectingOperator(build, buildKey);
+        Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
+                rexBuilder, execution), probeRows);
+        return buildLeft ? new Operator[]{keys, bound} : new Operator[]{bound, keys};
     }
 
     /** Whether the executor can hash and compare the two key types as they are. */

@@ -1,0 +1,142 @@
+package io.junction.physical;
+
+import io.junction.connector.Connector;
+import io.junction.connector.SourceQuery;
+import io.junction.exec.operator.Operator;
+import io.junction.federation.FederationPlanner;
+import io.junction.federation.FragmentSqlRenderer;
+import io.junction.federation.SourceFragment;
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.BatchStream;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.DateString;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
+ * rows whose join key is among the keys of the (small) build side, in statements of at most
+ * {@link #KEYS_PER_STATEMENT} keys each ({@code key IN (…)} rendered by the dialect, so no statement
+ * nears a parameter or packet limit), one statement after another.
+ */
+final class BindScanOperator implements Operator {
+    /** Under PostgreSQL's and MySQL's 65,535 bind-parameter limit even if a dialect binds them. */
+    static final int KEYS_PER_STATEMENT = 65_536;
+
+    private final SourceFragment base;
+    private final int keyField;
+    private final KeyCollectingOperator keySource;
+    private final RexBuilder rexBuilder;
+    private final QueryExecution execution;
+    private List<List<Object>> keyBatches;
+    private int nextKeyBatch;
+    private BatchStream current;
+    private int statements;
+
+    BindScanOperator(SourceFragment base, int keyField, KeyCollectingOperator keySource, RexBuilder rexBuilder,
+                     QueryExecution execution) {
+        this.base = base;
+        this.keyField = keyField;
+        this.keySource = keySource;
+        this.rexBuilder = rexBuilder;
+        this.execution = execution;
+    }
+
+    @Override
+    public Batch next() {
+        if (keyBatches == null) {
+            List<Object> keys = keySource.keys();
+            keyBatches = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+                keyBatches.add(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT)));
+            }
+        }
+        while (true) {
+            if (current != null) {
+                Batch b = current.next();
+                if (b != null) {
+                    return b;
+                }
+                current.close();
+                current = null;
+            }
+            if (nextKeyBatch >= keyBatches.size()) {
+                return null;
+            }
+            current = execution.open(boundFragment(keyBatches.get(nextKeyBatch++)));
+            statements++;
+        }
+    }
+
+    private SourceFragment boundFragment(List<Object> keys) {
+        RelNode rel = base.subtree();
+        RelDataType keyType = rel.getRowType().getFieldList().get(keyField).getType();
+        List<RexNode> literals = new ArrayList<>(keys.size());
+        for (Object key : keys) {
+            literals.add(literal(key, keyType));
+        }
+        RexNode condition = rexBuilder.makeIn(rexBuilder.makeInputRef(rel, keyField), literals);
+        RelNode filtered = LogicalFilter.create(rel, condition);
+        String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
+        return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
+    }
+
+    private RexNode literal(Object key, RelDataType type) {
+        RelDataType notNull = rexBuilder.getTypeFactory().createTypeWithNullability(type, false);
+        return switch (key) {
+            case Integer i -> rexBuilder.makeExactLiteral(BigDecimal.valueOf(i), notNull);
+            case Long l -> rexBuilder.makeExactLiteral(BigDecimal.valueOf(l), notNull);
+            case BigDecimal d -> rexBuilder.makeExactLiteral(d, notNull);
+            case String s -> rexBuilder.makeLiteral(s, notNull, false);
+            case LocalDate d -> rexBuilder.makeDateLiteral(new DateString(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+            default -> throw new IllegalStateException("bind join keys of " + key.getClass() + " are not supported");
+        };
+    }
+
+    /** Whether keys of this type can be shipped as literals. */
+    static boolean supportsKeyType(JunctionType type) {
+        return type.kind().isInteger() || switch (type.kind()) {
+            case DECIMAL, CHAR, VARCHAR, DATE -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public List<JunctionType> outputTypes() {
+        return base.query().outputTypes();
+    }
+
+    @Override
+    public String describe() {
+        Connector c = base.connector();
+        return "BindScan[" + c.name() + " (" + c.type().configName() + "), keys of $" + keyField
+                + " from the build side, at most " + KEYS_PER_STATEMENT + " per statement"
+                + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
+                + base.describeWork() + "\n  + WHERE $" + keyField + " IN (<keys>)";
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    static boolean isBindable(RelNode probe, FederationPlanner federation) {
+        return federation.pushdownEnabled() && federation.fragmentAt(probe).map(f -> f.connector().dialect().isPresent()).orElse(false);
+    }
+}

@@ -1,0 +1,61 @@
+package io.junction;
+
+import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceType;
+import io.junction.connector.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A small filtered side ships its join keys to the large side's source instead of fetching all of it. */
+class BindJoinTest {
+    @RegisterExtension
+    static final TestDatabases pg = TestDatabases.postgres();
+    @TempDir
+    Path dir;
+
+    @Test
+    void smallSideKeysFilterTheLargeSourceAndTheAnswerIsUnchanged() throws Exception {
+        pg.execute("CREATE TABLE events (id INT PRIMARY KEY, user_id INT, kind TEXT)",
+                "INSERT INTO events SELECT g, g % 5000, CASE WHEN g % 3 = 0 THEN 'buy' ELSE 'view' END FROM generate_series(1, 60000) g",
+                "INSERT INTO events VALUES (60001, NULL, 'orphan')",
+                "ANALYZE events");
+        Path file = dir.resolve("users.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, vip INTEGER)");
+            for (int i = 0; i < 40; i++) {
+                s.execute("INSERT INTO users VALUES (" + i * 7 + ", 'u" + i + "', " + (i % 4 == 0 ? 1 : 0) + ")");
+            }
+            s.execute("INSERT INTO users VALUES (NULL, 'no id', 1)");
+        }
+        String sql = "SELECT u.name, e.kind, COUNT(*) AS n FROM lite.users u JOIN pg." + pg.schema() + ".events e ON e.user_id = u.id "
+                + "WHERE u.vip = 1 GROUP BY u.name, e.kind";
+        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
+             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
+                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+            assertThat(on.explain(sql)).contains("BindScan[pg", "CollectKeys");
+            List<List<Object>> expected;
+            try (QueryResult r = off.query(sql)) {
+                expected = r.toList();
+            }
+            try (QueryResult r = on.query(sql)) {
+                List<List<Object>> actual = r.toList();
+                assertThat(actual).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
+                long joinedRows = actual.stream().mapToLong(row -> (Long) row.get(2)).sum();
+                var pgStatements = r.sourceStatements().stream().filter(s -> s.source().equals("pg")).toList();
+                assertThat(pgStatements).hasSize(1);
+                assertThat(pgStatements.get(0).statement()).contains("IN (");
+                // each fetched event joins exactly one VIP user: only the matching rows left PostgreSQL, not all 60,001
+                assertThat(pgStatements.get(0).rows()).isEqualTo(joinedRows).isLessThan(1000);
+            }
+        }
+    }
+}
