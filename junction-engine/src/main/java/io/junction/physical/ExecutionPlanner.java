@@ -35,6 +35,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -97,6 +98,9 @@ public final class ExecutionPlanner {
         }
         if (node instanceof Values values) {
             return values(values);
+        }
+        if (node instanceof Window window) {
+            return WindowTranslation.plan(window, plan(window.getInput()));
         }
         throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "Junction's engine cannot run " + node.getRelTypeName()
                 + " across sources yet; it works when all its tables are in one source");
