@@ -104,6 +104,10 @@ public final class FederationPlanner {
         if (!pushdown || !isPushableKind(node) || node.getInputs().isEmpty()) {
             return Optional.empty();
         }
+        if (node instanceof Aggregate aggregate && hasOrderedCall(aggregate)) {
+            // Calcite's unparser writes STRING_AGG(x, sep ORDER BY k) as string_agg(x, sep, k), which no source accepts
+            return Optional.empty();
+        }
         Connector common = null;
         for (RelNode input : node.getInputs()) {
             Optional<Connector> c = placement(input);
@@ -113,6 +117,10 @@ public final class FederationPlanner {
             common = c.get();
         }
         return Optional.ofNullable(common);
+    }
+
+    private static boolean hasOrderedCall(Aggregate aggregate) {
+        return aggregate.getAggCallList().stream().anyMatch(c -> !c.getCollation().getFieldCollations().isEmpty());
     }
 
     private static boolean isPushableKind(RelNode node) {
