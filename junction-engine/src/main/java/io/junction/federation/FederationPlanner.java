@@ -113,6 +113,10 @@ public final class FederationPlanner {
         if (!pushdown || !isPushableKind(node) || node.getInputs().isEmpty()) {
             return Optional.empty();
         }
+        if (node instanceof Aggregate aggregate && hasOrderedCall(aggregate)) {
+            // Calcite's unparser writes STRING_AGG(x, sep ORDER BY k) as string_agg(x, sep, k), which no source accepts
+            return Optional.empty();
+        }
         Connector common = null;
         for (RelNode input : node.getInputs()) {
             Optional<Connector> c = placement(input);
@@ -159,6 +163,10 @@ public final class FederationPlanner {
                 return visited.copy(visited.getTraitSet(), inner, org.apache.calcite.rex.RexUtil.composeConjunction(rexBuilder, kept));
             }
         });
+    }
+
+    private static boolean hasOrderedCall(Aggregate aggregate) {
+        return aggregate.getAggCallList().stream().anyMatch(c -> !c.getCollation().getFieldCollations().isEmpty());
     }
 
     private static boolean isPushableKind(RelNode node) {

@@ -16,6 +16,7 @@ import io.junction.exec.operator.Operator;
 import io.junction.exec.operator.ProjectOperator;
 import io.junction.exec.operator.SortKey;
 import io.junction.exec.operator.SortOperator;
+import io.junction.exec.operator.SetOperationOperator;
 import io.junction.exec.operator.SourceScanOperator;
 import io.junction.exec.operator.TopNOperator;
 import io.junction.exec.operator.UnionAllOperator;
@@ -33,8 +34,12 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -104,6 +109,16 @@ public final class ExecutionPlanner {
         if (node instanceof Sort sort) {
             return sort(sort);
         }
+        if (node instanceof Intersect || node instanceof Minus) {
+            SetOp setOp = (SetOp) node;
+            List<JunctionType> types = FederationPlanner.outputTypes(setOp);
+            List<Operator> inputs = new ArrayList<>();
+            for (RelNode input : setOp.getInputs()) {
+                inputs.add(castColumns(plan(input), types));
+            }
+            SetOperationOperator.Kind kind = node instanceof Intersect ? SetOperationOperator.Kind.INTERSECT : SetOperationOperator.Kind.EXCEPT;
+            return new SetOperationOperator(kind, setOp.all, inputs);
+        }
         if (node instanceof Union union) {
             List<Operator> inputs = new ArrayList<>();
             for (RelNode input : union.getInputs()) {
@@ -115,8 +130,25 @@ public final class ExecutionPlanner {
         if (node instanceof Values values) {
             return values(values);
         }
+        if (node instanceof Window window) {
+            return WindowTranslation.plan(window, plan(window.getInput()));
+        }
         throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "Junction's engine cannot run " + node.getRelTypeName()
                 + " across sources yet; it works when all its tables are in one source");
+    }
+
+    /** {@code input} with each column cast to {@code types} where its type differs, so set operations hash one representation. */
+    private static Operator castColumns(Operator input, List<JunctionType> types) {
+        List<JunctionType> actual = input.outputTypes();
+        if (actual.equals(types)) {
+            return input;
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Expression column = Expressions.column(i, actual.get(i));
+            exprs.add(actual.get(i).equals(types.get(i)) ? column : Expressions.call(ScalarFunction.CAST, types.get(i), List.of(column)));
+        }
+        return new ProjectOperator(input, exprs);
     }
 
     private Operator sourceScan(SourceFragment fragment) {
@@ -178,11 +210,10 @@ public final class ExecutionPlanner {
      * EXISTS and IN subqueries are decorrelated) is not an accumulation: it is projected as a constant.
      */
     private Operator aggregate(Aggregate aggregate) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
-                    "GROUPING SETS, ROLLUP and CUBE across sources are not supported by Junction's engine yet");
-        }
         Operator input = plan(aggregate.getInput());
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            return GroupingSetsTranslation.plan(aggregate, input);
+        }
         int groupCount = aggregate.getGroupCount();
         List<io.junction.exec.operator.AggregateCall> calls = new ArrayList<>();
         List<Expression> output = new ArrayList<>();
@@ -204,22 +235,52 @@ public final class ExecutionPlanner {
         return hasLiteral ? new ProjectOperator(aggregated, output) : aggregated;
     }
 
-    private static io.junction.exec.operator.AggregateCall toExecCall(AggregateCall call) {
-        if (call.filterArg >= 0 || call.getArgList().size() > 1 || !call.getCollation().getFieldCollations().isEmpty()) {
+    static io.junction.exec.operator.AggregateCall toExecCall(AggregateCall call) {
+        SqlKind kind = call.getAggregation().getKind();
+        boolean stringAgg = kind == SqlKind.LISTAGG || kind == SqlKind.STRING_AGG;
+        if (call.filterArg >= 0 || call.getArgList().size() > (stringAgg ? 2 : 1)
+                || (!stringAgg && !call.getCollation().getFieldCollations().isEmpty())) {
             throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE,
                     "aggregate " + call + " across sources is not supported by Junction's engine yet");
         }
-        AggregateFunction fn = switch (call.getAggregation().getKind()) {
+        AggregateFunction fn = switch (kind) {
             case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
             case SUM -> AggregateFunction.SUM;
             case AVG -> AggregateFunction.AVG;
+            // BOOL_AND and EVERY are MIN over booleans, BOOL_OR is MAX (false < true)
             case MIN -> AggregateFunction.MIN;
             case MAX -> AggregateFunction.MAX;
+            case VAR_POP -> AggregateFunction.VAR_POP;
+            case VAR_SAMP -> AggregateFunction.VAR_SAMP;
+            case STDDEV_POP -> AggregateFunction.STDDEV_POP;
+            case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
+            case LISTAGG, STRING_AGG -> AggregateFunction.STRING_AGG;
+            case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
             default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "aggregate function "
                     + call.getAggregation().getName() + " across sources is not supported by Junction's engine yet");
         };
         int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
-        return new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), RexToExpression.typeOf(call.getType()));
+        JunctionType type = RexToExpression.typeOf(call.getType());
+        if (!stringAgg) {
+            return new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), type);
+        }
+        int separator = call.getArgList().size() > 1 ? call.getArgList().get(1) : -1;
+        return new io.junction.exec.operator.AggregateCall(fn, arg, call.isDistinct(), type, separator, sortKeys(call.getCollation()));
+    }
+
+    /** Executor sort keys for a collation; unspecified NULL placement follows PostgreSQL (NULL sorts as the largest value). */
+    static List<SortKey> sortKeys(org.apache.calcite.rel.RelCollation collation) {
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation c : collation.getFieldCollations()) {
+            boolean ascending = !c.direction.isDescending();
+            boolean nullsFirst = switch (c.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                case UNSPECIFIED -> !ascending;
+            };
+            keys.add(new SortKey(c.getFieldIndex(), ascending, nullsFirst));
+        }
+        return keys;
     }
 
     /**

@@ -17,7 +17,9 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
@@ -26,6 +28,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +68,6 @@ public final class RexToExpression {
             Map.entry(SqlKind.CASE, ScalarFunction.CASE),
             Map.entry(SqlKind.COALESCE, ScalarFunction.COALESCE),
             Map.entry(SqlKind.NULLIF, ScalarFunction.NULLIF),
-            Map.entry(SqlKind.LIKE, ScalarFunction.LIKE),
             Map.entry(SqlKind.POSITION, ScalarFunction.POSITION),
             Map.entry(SqlKind.FLOOR, ScalarFunction.FLOOR),
             Map.entry(SqlKind.CEIL, ScalarFunction.CEIL));
@@ -80,9 +83,21 @@ public final class RexToExpression {
             Map.entry("SUBSTRING", ScalarFunction.SUBSTRING),
             Map.entry("REPLACE", ScalarFunction.REPLACE),
             Map.entry("ABS", ScalarFunction.ABS),
-            Map.entry("ROUND", ScalarFunction.ROUND));
+            Map.entry("ROUND", ScalarFunction.ROUND),
+            Map.entry("LPAD", ScalarFunction.LPAD),
+            Map.entry("RPAD", ScalarFunction.RPAD),
+            Map.entry("SIGN", ScalarFunction.SIGN),
+            Map.entry("POWER", ScalarFunction.POWER),
+            Map.entry("SQRT", ScalarFunction.SQRT),
+            Map.entry("LN", ScalarFunction.LN),
+            Map.entry("EXP", ScalarFunction.EXP),
+            Map.entry("DATE_TRUNC", ScalarFunction.DATE_TRUNC));
+
+    private static final long MICROS_PER_MILLI = 1000L;
 
     private final RexBuilder rexBuilder;
+    /** CURRENT_DATE, CURRENT_TIMESTAMP and friends read this one instant: fixed once per query. */
+    private final ZonedDateTime queryStart = ZonedDateTime.now().truncatedTo(ChronoUnit.MICROS);
 
     public RexToExpression(RexBuilder rexBuilder) {
         this.rexBuilder = rexBuilder;
@@ -119,15 +134,32 @@ public final class RexToExpression {
             case TRIM: {
                 SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) ((RexLiteral) call.getOperands().get(0)).getValue();
                 RexNode chars = call.getOperands().get(1);
-                if (flag != SqlTrimFunction.Flag.BOTH || !(chars instanceof RexLiteral l) || !" ".equals(l.getValueAs(String.class))) {
-                    throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "only TRIM(BOTH ' ' FROM ...) runs in Junction's engine yet");
+                if (flag == SqlTrimFunction.Flag.BOTH && chars instanceof RexLiteral l && " ".equals(l.getValueAs(String.class))) {
+                    return Expressions.call(ScalarFunction.TRIM, type, List.of(translate(call.getOperands().get(2))));
                 }
-                return Expressions.call(ScalarFunction.TRIM, type, List.of(translate(call.getOperands().get(2))));
+                return Expressions.call(ScalarFunction.TRIM_CHARS, type, List.of(Expressions.literal(flag.name(), JunctionType.VARCHAR),
+                        translate(chars), translate(call.getOperands().get(2))));
             }
             case IN:
                 return Expressions.call(ScalarFunction.IN, type, translateAll(call.getOperands()));
+            case LIKE, SIMILAR: {
+                boolean similar = kind == SqlKind.SIMILAR;
+                SqlLikeOperator op = (SqlLikeOperator) call.getOperator();
+                ScalarFunction fn = similar ? ScalarFunction.SIMILAR : op.isCaseSensitive() ? ScalarFunction.LIKE : ScalarFunction.ILIKE;
+                Expression match = Expressions.call(fn, JunctionType.BOOLEAN, translateAll(call.getOperands()));
+                return op.isNegated() ? Expressions.call(ScalarFunction.NOT, JunctionType.BOOLEAN, List.of(match)) : match;
+            }
+            case PLUS, MINUS:
+                if (isInterval(call.getOperands().get(0)) || isInterval(call.getOperands().get(1))) {
+                    return datetimePlusInterval(call, type);
+                }
+                break;
             default:
                 break;
+        }
+        Expression now = currentTime(call.getOperator().getName(), type);
+        if (now != null) {
+            return now;
         }
         ScalarFunction fn = BY_KIND.get(kind);
         if (fn == null) {
@@ -144,6 +176,75 @@ public final class RexToExpression {
             operands = alignOperands(operands, call.getType());
         }
         return Expressions.call(fn, type, translateAll(operands));
+    }
+
+    private static boolean isInterval(RexNode node) {
+        return SqlTypeName.INTERVAL_TYPES.contains(node.getType().getSqlTypeName());
+    }
+
+    private static boolean isYearMonth(RexNode node) {
+        return SqlTypeName.YEAR_INTERVAL_TYPES.contains(node.getType().getSqlTypeName());
+    }
+
+    /** datetime ± interval (either order for +): the interval becomes BIGINT microseconds or months. */
+    private Expression datetimePlusInterval(RexCall call, JunctionType type) {
+        RexNode a = call.getOperands().get(0);
+        RexNode b = call.getOperands().get(1);
+        if (isInterval(a) && isInterval(b)) {
+            throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "arithmetic on two intervals is not supported by Junction's engine yet");
+        }
+        RexNode datetime = isInterval(a) ? b : a;
+        RexNode interval = isInterval(a) ? a : b;
+        if (isInterval(a) && call.getKind() == SqlKind.MINUS) {
+            throw new JunctionException(ErrorCode.DATATYPE_MISMATCH, "an interval minus a date or time is not defined");
+        }
+        Expression amount = interval(interval);
+        if (call.getKind() == SqlKind.MINUS) {
+            amount = Expressions.call(ScalarFunction.NEGATE, JunctionType.BIGINT, List.of(amount));
+        }
+        ScalarFunction fn = isYearMonth(interval) ? ScalarFunction.ADD_MONTHS : ScalarFunction.ADD_MICROS;
+        return Expressions.call(fn, type, List.of(translate(datetime), amount));
+    }
+
+    /**
+     * An interval-typed expression as BIGINT: months for year-month intervals, microseconds for day-time ones
+     * (Calcite holds day-time interval literals in milliseconds). Literals, negation and multiplication by a
+     * number are supported.
+     */
+    private Expression interval(RexNode node) {
+        if (node instanceof RexLiteral literal) {
+            BigDecimal value = literal.getValueAs(BigDecimal.class);
+            if (value == null) {
+                return Expressions.literal(null, JunctionType.BIGINT);
+            }
+            BigDecimal scaled = isYearMonth(node) ? value : value.multiply(BigDecimal.valueOf(MICROS_PER_MILLI));
+            return Expressions.literal(scaled.longValueExact(), JunctionType.BIGINT);
+        }
+        if (node instanceof RexCall call && call.getKind() == SqlKind.MINUS_PREFIX) {
+            return Expressions.call(ScalarFunction.NEGATE, JunctionType.BIGINT, List.of(interval(call.getOperands().get(0))));
+        }
+        if (node instanceof RexCall call && call.getKind() == SqlKind.TIMES) {
+            RexNode x = call.getOperands().get(0);
+            RexNode y = call.getOperands().get(1);
+            RexNode number = isInterval(x) ? y : x;
+            if (!number.getType().getSqlTypeName().getFamily().equals(org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC)
+                    || !SqlTypeName.INT_TYPES.contains(number.getType().getSqlTypeName())) {
+                throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "intervals can only be multiplied by whole numbers in Junction's engine yet");
+            }
+            return Expressions.call(ScalarFunction.TIMES, JunctionType.BIGINT, List.of(interval(isInterval(x) ? x : y), translate(number)));
+        }
+        throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "interval expression " + node + " is not supported by Junction's engine yet");
+    }
+
+    /** CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME, LOCALTIMESTAMP as constants of this query; null for other functions. */
+    private Expression currentTime(String name, JunctionType type) {
+        Object value = switch (name.toUpperCase(Locale.ROOT)) {
+            case "CURRENT_DATE" -> queryStart.toLocalDate();
+            case "CURRENT_TIME", "LOCALTIME" -> queryStart.toLocalTime();
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> type.kind() == TypeKind.TIMESTAMP_TZ ? queryStart.toInstant() : queryStart.toLocalDateTime();
+            default -> null;
+        };
+        return value == null ? null : Expressions.literal(value, type);
     }
 
     private static boolean isComparison(ScalarFunction fn) {

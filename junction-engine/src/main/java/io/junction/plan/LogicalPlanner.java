@@ -17,7 +17,8 @@ import java.util.List;
  * Logical rewriting with Calcite's rules, before the federation planner splits the plan by source:
  * subqueries become joins, correlations are removed, filters move as close to the tables as they can
  * (so each source receives its own predicates), expressions are simplified, and unused columns are
- * trimmed (so each source is asked for the columns the query uses, and no others).
+ * trimmed (so each source is asked for the columns the query uses, and no others). Window functions
+ * finally move out of projections into Window nodes.
  */
 public final class LogicalPlanner {
     private static final List<RelOptRule> SUBQUERY_RULES = List.of(
@@ -40,6 +41,9 @@ public final class LogicalPlanner {
             CoreRules.PROJECT_REMOVE,
             CoreRules.AGGREGATE_PROJECT_MERGE);
 
+    /** Window functions (RexOver inside a projection) become Window nodes the executor runs. */
+    private static final List<RelOptRule> WINDOW_RULES = List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+
     private LogicalPlanner() {
     }
 
@@ -48,7 +52,9 @@ public final class LogicalPlanner {
         r = RelDecorrelator.decorrelateQuery(r, relBuilder);
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         r = run(r, PUSH_AND_SIMPLIFY_RULES);
-        return new RelFieldTrimmer(null, relBuilder).trim(r);
+        r = new RelFieldTrimmer(null, relBuilder).trim(r);
+        // last, so the rules above see window functions as plain expressions of a projection
+        return run(r, WINDOW_RULES);
     }
 
     private static RelNode run(RelNode rel, List<RelOptRule> rules) {

@@ -54,9 +54,10 @@ public final class SqlFrontEnd {
             .withCaseSensitive(true)
             .withConformance(SqlConformanceEnum.LENIENT);
 
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+    private static final SqlOperatorTable OPERATORS = new CaseInsensitiveFunctions(SqlOperatorTables.chain(
+            PostgresFunctions.TABLE,
             SqlStdOperatorTable.instance(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
 
     private final CalciteSchema rootSchema;
     private final JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();

@@ -69,6 +69,32 @@ public final class Expressions {
                 expectCount(function, arguments, 2, 3);
                 yield new LikeExpression(arguments.get(0), arguments.get(1), arguments.size() == 3 ? arguments.get(2) : null);
             }
+            case ILIKE, SIMILAR -> {
+                expectCount(function, arguments, 2, 3);
+                yield new LikeExpression(function == ScalarFunction.ILIKE ? LikeExpression.Kind.ILIKE : LikeExpression.Kind.SIMILAR,
+                        arguments.get(0), arguments.get(1), arguments.size() == 3 ? arguments.get(2) : null);
+            }
+            case LPAD, RPAD -> new PadExpression(function == ScalarFunction.LPAD, arguments);
+            case TRIM_CHARS -> {
+                expectCount(function, arguments, 3, 3);
+                if (!(arguments.get(0) instanceof Literal side) || side.value() == null) {
+                    throw new JunctionException(ErrorCode.INVALID_QUERY, "TRIM needs a constant side");
+                }
+                yield new TrimExpression(TrimExpression.side(side.value().toString()), arguments.get(1), arguments.get(2));
+            }
+            case SIGN -> {
+                expectCount(function, arguments, 1, 1);
+                yield new SignExpression(arguments.getFirst(), resultType);
+            }
+            case POWER, SQRT, LN, EXP -> new FloatingMathExpression(function, resultType, arguments);
+            case DATE_TRUNC -> {
+                expectCount(function, arguments, 2, 2);
+                yield new DateTruncExpression(arguments.get(0), arguments.get(1), resultType);
+            }
+            case ADD_MICROS, ADD_MONTHS -> {
+                expectCount(function, arguments, 2, 2);
+                yield new IntervalArithmeticExpression(arguments.get(0), arguments.get(1), function == ScalarFunction.ADD_MONTHS, resultType);
+            }
             case IN -> {
                 expectCount(function, arguments, 2, Integer.MAX_VALUE);
                 yield new InListExpression(arguments.getFirst(), arguments.subList(1, arguments.size()));

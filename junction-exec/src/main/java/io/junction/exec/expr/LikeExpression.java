@@ -7,11 +7,15 @@ import io.junction.vector.StringVector;
 import io.junction.vector.Vector;
 
 /**
- * value LIKE pattern [ESCAPE e]. A literal pattern is compiled once when the expression is built; a computed
+ * value LIKE | ILIKE | SIMILAR TO pattern [ESCAPE e]. A literal pattern is compiled once when the expression is built; a computed
  * pattern is compiled per distinct consecutive value. Without an ESCAPE clause backslash escapes, as in
  * PostgreSQL.
  */
 public final class LikeExpression implements Expression {
+    /** How the pattern reads: LIKE, case-insensitive LIKE, or SIMILAR TO. */
+    public enum Kind { LIKE, ILIKE, SIMILAR }
+
+    private final Kind kind;
     private final Expression value;
     private final Expression pattern;
     private final Expression escape;
@@ -19,6 +23,11 @@ public final class LikeExpression implements Expression {
     private final boolean constantNull;
 
     public LikeExpression(Expression value, Expression pattern, Expression escape) {
+        this(Kind.LIKE, value, pattern, escape);
+    }
+
+    public LikeExpression(Kind kind, Expression value, Expression pattern, Expression escape) {
+        this.kind = kind;
         this.value = Expressions.coerce(value, JunctionType.VARCHAR);
         this.pattern = Expressions.coerce(pattern, JunctionType.VARCHAR);
         this.escape = escape == null ? null : Expressions.coerce(escape, JunctionType.VARCHAR);
@@ -28,11 +37,20 @@ public final class LikeExpression implements Expression {
             Object p = ((Literal) pattern).value();
             Object e = escape == null ? "\\" : ((Literal) escape).value();
             constantNull = p == null || e == null;
-            constantPattern = constantNull ? null : LikePattern.compile(p.toString(), LikePattern.escapeCharacter(e.toString()));
+            constantPattern = constantNull ? null : compile(p.toString(), e.toString());
         } else {
             constantNull = false;
             constantPattern = null;
         }
+    }
+
+    private LikePattern compile(String pattern, String escape) {
+        int e = LikePattern.escapeCharacter(escape);
+        return switch (kind) {
+            case LIKE -> LikePattern.compile(pattern, e, false);
+            case ILIKE -> LikePattern.compile(pattern, e, true);
+            case SIMILAR -> LikePattern.compileSimilar(pattern, e);
+        };
     }
 
     @Override
@@ -76,7 +94,7 @@ public final class LikeExpression implements Expression {
                 continue;
             }
             if (compiled == null || !compiled.source().equals(p) || !e.equals(compiledEscape)) {
-                compiled = LikePattern.compile(p, LikePattern.escapeCharacter(e));
+                compiled = compile(p, e);
                 compiledEscape = e;
             }
             result[i] = compiled.matches(s);
@@ -86,6 +104,6 @@ public final class LikeExpression implements Expression {
 
     @Override
     public String describe() {
-        return "(" + value.describe() + " LIKE " + pattern.describe() + (escape == null ? "" : " ESCAPE " + escape.describe()) + ")";
+        return "(" + value.describe() + " " + (kind == Kind.SIMILAR ? "SIMILAR TO" : kind.name()) + " " + pattern.describe() + (escape == null ? "" : " ESCAPE " + escape.describe()) + ")";
     }
 }

@@ -24,6 +24,11 @@ final class LikePattern {
     }
 
     static LikePattern compile(String pattern, int escape) {
+        return compile(pattern, escape, false);
+    }
+
+    /** LIKE ({@code ignoreCase} false) or ILIKE (true: Unicode case-insensitive, as PostgreSQL's ILIKE). */
+    static LikePattern compile(String pattern, int escape, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder(pattern.length() + 8);
         int i = 0;
         while (i < pattern.length()) {
@@ -44,7 +49,71 @@ final class LikePattern {
                 appendLiteral(regex, c);
             }
         }
-        return new LikePattern(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        return new LikePattern(pattern, Pattern.compile(regex.toString(), flags));
+    }
+
+    /**
+     * A SIMILAR TO pattern: LIKE's {@code %} and {@code _} plus the regular-expression operators
+     * {@code | * + ? {m,n} ( )} and bracket expressions; every other character, including {@code . ^ $}, is
+     * literal, as the SQL standard and PostgreSQL define it. The translation quotes each literal character, so
+     * no pattern text reaches Java's regex syntax unescaped.
+     */
+    static LikePattern compileSimilar(String pattern, int escape) {
+        StringBuilder regex = new StringBuilder(pattern.length() + 8);
+        int i = 0;
+        while (i < pattern.length()) {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == escape) {
+                if (i >= pattern.length()) {
+                    throw new JunctionException(ErrorCode.INVALID_VALUE, "SIMILAR TO pattern '" + pattern + "' must not end with the escape character");
+                }
+                int escaped = pattern.codePointAt(i);
+                i += Character.charCount(escaped);
+                appendLiteral(regex, escaped);
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else if (c == '[') {
+                i = appendBracket(pattern, i, regex);
+            } else if (c == '|' || c == '*' || c == '+' || c == '?' || c == '(' || c == ')' || c == '{' || c == '}' || c == ',') {
+                regex.append((char) c);
+            } else {
+                appendLiteral(regex, c);
+            }
+        }
+        try {
+            return new LikePattern(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new JunctionException(ErrorCode.INVALID_VALUE, "invalid SIMILAR TO pattern '" + pattern + "': " + e.getDescription());
+        }
+    }
+
+    /** Copies a bracket expression starting after its '['; returns the index after its ']'. */
+    private static int appendBracket(String pattern, int i, StringBuilder regex) {
+        regex.append('[');
+        int start = i;
+        if (i < pattern.length() && pattern.charAt(i) == '^') {
+            regex.append('^');
+            i++;
+            start = i;
+        }
+        while (i < pattern.length()) {
+            int c = pattern.codePointAt(i);
+            if (c == ']' && i > start) {
+                regex.append(']');
+                return i + 1;
+            }
+            i += Character.charCount(c);
+            if (c == '-' && i - 1 > start && i < pattern.length() && pattern.charAt(i) != ']') {
+                regex.append('-');
+            } else {
+                appendLiteral(regex, c);
+            }
+        }
+        throw new JunctionException(ErrorCode.INVALID_VALUE, "SIMILAR TO pattern '" + pattern + "' has an unclosed '['");
     }
 
     private static void appendLiteral(StringBuilder regex, int c) {

@@ -16,14 +16,24 @@ public enum ScalarFunction {
     CASE, COALESCE, NULLIF,
     /** CAST(arg AS result type). */
     CAST,
-    /** LIKE(value, pattern) or LIKE(value, pattern, escape). */
-    LIKE,
+    /** LIKE(value, pattern) or LIKE(value, pattern, escape); ILIKE and SIMILAR likewise. */
+    LIKE, ILIKE, SIMILAR,
     /** IN(value, candidate1, candidate2, ...). */
     IN,
     // text
     UPPER, LOWER, CHAR_LENGTH, CONCAT, SUBSTRING, TRIM, POSITION, REPLACE,
+    /** LPAD/RPAD(text, length [, fill]). */
+    LPAD, RPAD,
+    /** TRIM_CHARS(side literal 'LEADING' | 'TRAILING' | 'BOTH', characters, text). */
+    TRIM_CHARS,
     // math
-    ABS, ROUND, FLOOR, CEIL,
+    ABS, ROUND, FLOOR, CEIL, SIGN,
+    // math in double precision
+    POWER, SQRT, LN, EXP,
     // date/time: EXTRACT(unit literal, value) where unit is a VARCHAR literal like 'YEAR'
-    EXTRACT
+    EXTRACT,
+    /** DATE_TRUNC(unit literal, value). */
+    DATE_TRUNC,
+    /** ADD_MICROS(datetime, BIGINT microseconds) and ADD_MONTHS(datetime, BIGINT months): datetime plus an interval. */
+    ADD_MICROS, ADD_MONTHS
 }

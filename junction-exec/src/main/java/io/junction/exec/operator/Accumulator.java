@@ -4,6 +4,7 @@ import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.JunctionType;
 import io.junction.types.TypeKind;
+import io.junction.vector.Batch;
 import io.junction.vector.Vector;
 
 /**
@@ -16,6 +17,14 @@ interface Accumulator {
      * {@code groupCount}. {@code input} is the argument column, or null for COUNT(*).
      */
     void add(int[] groupIds, int groupCount, Vector input, int rowCount);
+
+    /**
+     * Adds rows {@code 0..rowCount} of {@code batch} whose argument column is {@code argument} ({@code -1}
+     * for none); accumulators that read more than one column (STRING_AGG) override this.
+     */
+    default void addBatch(int[] groupIds, int groupCount, Batch batch, int argument, int rowCount) {
+        add(groupIds, groupCount, argument < 0 ? null : batch.column(argument), rowCount);
+    }
 
     /** One value of the call's result type per group {@code 0..groupCount}. */
     Vector result(int groupCount);
@@ -35,6 +44,14 @@ interface Accumulator {
                 throw new JunctionException(ErrorCode.DATATYPE_MISMATCH, call.function() + " needs a number, not " + inputType);
             }
             case MIN, MAX -> new MinMaxAccumulator(call.function() == AggregateFunction.MAX, inputType, call.resultType());
+            case VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> new VarianceAccumulator(call.function(), inputType, call.resultType());
+            case STRING_AGG -> {
+                if (call.distinct()) {
+                    throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "STRING_AGG(DISTINCT ...) is not supported by Junction's engine yet");
+                }
+                yield new StringAggAccumulator(call.secondArgument(), call.order(), call.resultType());
+            }
+            case SINGLE_VALUE -> new SingleValueAccumulator(inputType, call.resultType());
         };
         if (call.distinct() && call.function() != AggregateFunction.COUNT_STAR) {
             return new DistinctAccumulator(plain, inputType);

@@ -83,7 +83,7 @@ public final class HashAggregateOperator implements Operator {
             }
             for (int a = 0; a < accumulators.length; a++) {
                 int argument = calls.get(a).argument();
-                accumulators[a].add(ids, groupCount, argument < 0 ? null : batch.column(argument), n);
+                accumulators[a].addBatch(ids, groupCount, batch, argument, n);
             }
         }
         Vector[] columns = new Vector[types.size()];
