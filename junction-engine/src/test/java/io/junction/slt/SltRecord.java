@@ -15,7 +15,7 @@ sealed interface SltRecord {
 
     /**
      * A statement that must succeed ({@code expectedError == null}) or fail with an error matching
-     * {@code expectedError} (a SQLSTATE, or a regular expression searched for in the message; empty = any error).
+     * {@code expectedError} (a SQLSTATE, or a regular expression searched for in "SQLSTATE message"; empty = any error).
      * {@code source} names the source it runs in directly, or is null to run it through Junction.
      */
     record Statement(int line, Condition condition, String source, String expectedError, String sql) implements SltRecord {

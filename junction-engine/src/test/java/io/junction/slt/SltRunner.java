@@ -9,7 +9,10 @@ import io.junction.error.JunctionException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -20,70 +23,104 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the records of one {@link SltFile} against a Junction (with pushdown on or off) and the sources
- * behind it. Every record runs even after a failure, so one run reports every wrong answer of a file;
- * each failure names file:line, the SQL, and expected against actual.
+ * Runs the records of one {@link SltFile} in one pass against one or more Junctions (pushdown off and on) and
+ * the sources behind them: a {@code source=} statement runs once, every other record once per mode. Every
+ * record runs even after a failure, so one run reports every wrong answer of a file; each failure names
+ * file:line, the mode, the SQL, and expected against actual.
  */
 final class SltRunner {
     private static final Pattern HASH_LINE = Pattern.compile("(\\d+) values hashing to ([0-9a-f]{32})");
     private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
 
-    private final SltFile file;
-    private final SltSources sources;
-    private final Junction junction;
-    private final boolean pushdown;
-    private final List<String> failures = new ArrayList<>();
-    /** The lines each query actually produced, for rewriting a file's expected results. */
-    private final Map<SltRecord.Query, List<String>> actualLines = new IdentityHashMap<>();
-    private int hashThreshold;
+    /**
+     * One way of answering the file's queries and what it produced. {@code junction} null is reference mode:
+     * queries run in PostgreSQL, see {@link #referenceRows}.
+     */
+    static final class Mode {
+        final Junction junction;
+        final boolean pushdown;
+        final List<String> failures = new ArrayList<>();
+        /** The lines each query actually produced, for rewriting a file's expected results. */
+        final Map<SltRecord.Query, List<String>> actualLines = new IdentityHashMap<>();
 
-    SltRunner(SltFile file, SltSources sources, Junction junction, boolean pushdown) {
-        this.file = file;
-        this.sources = sources;
-        this.junction = junction;
-        this.pushdown = pushdown;
+        Mode(Junction junction, boolean pushdown) {
+            this.junction = junction;
+            this.pushdown = pushdown;
+        }
     }
 
-    /** Runs the file; returns one message per failed record, empty when all passed. */
-    List<String> run() {
+    private final SltFile file;
+    private final SltSources sources;
+    private final List<Mode> modes;
+    private int hashThreshold;
+
+    SltRunner(SltFile file, SltSources sources, List<Mode> modes) {
+        this.file = file;
+        this.sources = sources;
+        this.modes = modes;
+    }
+
+    /** Runs the file; each mode's {@code failures} then holds one message per failed record. */
+    void run() {
         for (SltRecord record : file.records()) {
             switch (record) {
                 case SltRecord.Halt halt -> {
-                    return failures;
+                    return;
                 }
                 case SltRecord.HashThreshold t -> hashThreshold = t.threshold();
+                case SltRecord.Statement s when s.source() != null -> runSourceStatement(s);
                 case SltRecord.Statement s -> {
-                    if (s.condition() == null || s.condition().allows(pushdown)) {
-                        runStatement(s);
+                    for (Mode mode : modes) {
+                        if (s.condition() == null || s.condition().allows(mode.pushdown)) {
+                            runStatement(mode, s);
+                        }
                     }
                 }
                 case SltRecord.Query q -> {
-                    if (q.condition() == null || q.condition().allows(pushdown)) {
-                        runQuery(q);
+                    for (Mode mode : modes) {
+                        if (q.condition() == null || q.condition().allows(mode.pushdown)) {
+                            runQuery(mode, q);
+                        }
                     }
                 }
             }
         }
-        return failures;
     }
 
-    Map<SltRecord.Query, List<String>> actualLines() {
-        return actualLines;
+    private void runSourceStatement(SltRecord.Statement s) {
+        String problem = null;
+        try {
+            sources.execute(s.source(), s.sql());
+            if (s.expectedError() != null) {
+                problem = "statement succeeded in source '" + s.source() + "' but an error was expected";
+            }
+        } catch (SQLException e) {
+            if (s.expectedError() == null) {
+                problem = "statement failed in source '" + s.source() + "': " + e.getSQLState() + ": " + e.getMessage();
+            } else if (!errorMatches(s.expectedError(), e.getSQLState(), e.getMessage())) {
+                problem = "expected an error matching '" + s.expectedError() + "' but got " + e.getSQLState() + ": " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            for (Mode mode : modes) {
+                fail(mode, s.line(), s.sql(), problem);
+            }
+        }
     }
 
-    private void runStatement(SltRecord.Statement s) {
+    private void runStatement(Mode mode, SltRecord.Statement s) {
         String errorState;
         String errorMessage;
         try {
-            if (s.source() != null) {
-                sources.execute(s.source(), s.sql());
+            if (mode.junction == null) {
+                referenceRows(s.sql());
             } else {
-                try (QueryResult r = junction.query(junctionSql(s.sql()))) {
+                try (QueryResult r = mode.junction.query(junctionSql(s.sql()))) {
                     r.forEach(row -> { });
                 }
             }
             if (s.expectedError() != null) {
-                fail(s.line(), s.sql(), "statement succeeded but an error was expected"
+                fail(mode, s.line(), s.sql(), "statement succeeded but an error was expected"
                         + (s.expectedError().isEmpty() ? "" : " matching '" + s.expectedError() + "'"));
             }
             return;
@@ -94,13 +131,13 @@ final class SltRunner {
             errorState = e.getSQLState();
             errorMessage = e.getMessage();
         } catch (RuntimeException e) {
-            fail(s.line(), s.sql(), "raised " + e + " instead of a JunctionException\n" + stackTop(e));
+            fail(mode, s.line(), s.sql(), "raised " + e + " instead of a JunctionException\n" + stackTop(e));
             return;
         }
         if (s.expectedError() == null) {
-            fail(s.line(), s.sql(), "statement failed: " + errorState + ": " + errorMessage);
+            fail(mode, s.line(), s.sql(), "statement failed: " + errorState + ": " + errorMessage);
         } else if (!errorMatches(s.expectedError(), errorState, errorMessage)) {
-            fail(s.line(), s.sql(), "expected an error matching '" + s.expectedError() + "' but got " + errorState + ": " + errorMessage);
+            fail(mode, s.line(), s.sql(), "expected an error matching '" + s.expectedError() + "' but got " + errorState + ": " + errorMessage);
         }
     }
 
@@ -111,22 +148,29 @@ final class SltRunner {
         if (SQLSTATE.matcher(expected).matches()) {
             return expected.equals(state);
         }
-        return message != null && Pattern.compile(expected, Pattern.DOTALL).matcher(message).find();
+        return Pattern.compile(expected, Pattern.DOTALL).matcher(state + " " + message).find();
     }
 
-    private void runQuery(SltRecord.Query q) {
+    private void runQuery(Mode mode, SltRecord.Query q) {
         List<List<String>> rows = new ArrayList<>();
-        try (QueryResult r = junction.query(junctionSql(q.sql()))) {
+        if (mode.junction == null) {
+            try {
+                rows = referenceRows(q.sql());
+            } catch (SQLException e) {
+                fail(mode, q.line(), q.sql(), "PostgreSQL failed: " + e.getSQLState() + ": " + e.getMessage());
+                return;
+            }
+        } else try (QueryResult r = mode.junction.query(junctionSql(q.sql()))) {
             List<ResultColumn> columns = r.columns();
             if (columns.size() != q.types().length()) {
-                fail(q.line(), q.sql(), "the query returns " + columns.size() + " columns but declares " + q.types().length()
+                fail(mode, q.line(), q.sql(), "the query returns " + columns.size() + " columns but declares " + q.types().length()
                         + " (" + q.types() + ")");
                 return;
             }
             for (int i = 0; i < columns.size(); i++) {
                 String mismatch = SltValueFormat.typeMismatch(q.types().charAt(i), columns.get(i).type());
                 if (mismatch != null) {
-                    fail(q.line(), q.sql(), "column " + (i + 1) + " (" + columns.get(i).name() + "): " + mismatch);
+                    fail(mode, q.line(), q.sql(), "column " + (i + 1) + " (" + columns.get(i).name() + "): " + mismatch);
                 }
             }
             for (Row row : r) {
@@ -137,30 +181,59 @@ final class SltRunner {
                 rows.add(values);
             }
         } catch (JunctionException e) {
-            fail(q.line(), q.sql(), "query failed: " + e.describe());
+            fail(mode, q.line(), q.sql(), "query failed: " + e.describe());
             return;
         } catch (RuntimeException e) {
-            fail(q.line(), q.sql(), "query raised " + e + " instead of a JunctionException\n" + stackTop(e));
+            fail(mode, q.line(), q.sql(), "query raised " + e + " instead of a JunctionException\n" + stackTop(e));
             return;
         }
         List<String> actual = render(rows, q);
-        actualLines.put(q, actual);
+        mode.actualLines.put(q, actual);
         List<String> expected = q.expected();
         if (expected.size() == 1 && HASH_LINE.matcher(expected.getFirst().strip()).matches()
                 || actual.size() == 1 && HASH_LINE.matcher(actual.getFirst()).matches()) {
             if (!expected.equals(actual)) {
-                fail(q.line(), q.sql(), "wrong result\nexpected:\n" + indent(expected) + "actual:\n" + indent(actual));
+                fail(mode, q.line(), q.sql(), "wrong result\nexpected:\n" + indent(expected) + "actual:\n" + indent(actual));
             }
             return;
         }
         List<String> valuewise = rows.stream().flatMap(List::stream).toList();
         boolean oneValuePerLine = q.types().length() > 1 && expected.size() == valuewise.size() && expected.size() != actual.size();
         List<String> comparable = oneValuePerLine ? valuewise : actual;
-        List<String> expectedNormalised = expected.stream().map(SltRunner::normaliseLine).toList();
-        if (!expectedNormalised.equals(comparable)) {
-            fail(q.line(), q.sql(), "wrong result (" + comparable.size() + " lines, expected " + expected.size() + ")\nexpected:\n"
-                    + indent(expected) + "actual:\n" + indent(comparable) + firstDifference(expectedNormalised, comparable));
+        if (!expected.equals(comparable)) {
+            fail(mode, q.line(), q.sql(), "wrong result (" + comparable.size() + " lines, expected " + expected.size() + ")\nexpected:\n"
+                    + indent(expected) + "actual:\n" + indent(comparable) + firstDifference(expected, comparable));
         }
+    }
+
+    /**
+     * Reference mode (no Junction): the query runs in PostgreSQL with the {@code pg.} qualifiers removed, for
+     * files whose tables all live in {@code pg}. Used to write expected results of features Junction lacks.
+     */
+    private List<List<String>> referenceRows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = sources.connect("pg"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(junctionSql(sql).replaceAll("\\bpg\\.", ""))) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    Object v = rs.getObject(i);
+                    if (v instanceof java.sql.Timestamp) {
+                        v = rs.getObject(i, java.time.LocalDateTime.class);
+                    } else if (v instanceof java.sql.Date) {
+                        v = rs.getObject(i, java.time.LocalDate.class);
+                    } else if (v instanceof java.sql.Time) {
+                        v = rs.getObject(i, java.time.LocalTime.class);
+                    } else if (v instanceof org.postgresql.util.PGobject o) {
+                        v = o.getValue();
+                    }
+                    values.add(SltValueFormat.format(v));
+                }
+                rows.add(values);
+            }
+        }
+        return rows;
     }
 
     /** Rows after the sort mode, one tab-separated line each, or the hash line when over the threshold. */
@@ -211,11 +284,6 @@ final class SltRunner {
         }
     }
 
-    /** Expected lines are compared with their trailing blanks removed; tabs separate values. */
-    private static String normaliseLine(String line) {
-        return line.stripTrailing();
-    }
-
     private static String firstDifference(List<String> expected, List<String> actual) {
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
             String e = i < expected.size() ? expected.get(i) : "<none>";
@@ -233,8 +301,9 @@ final class SltRunner {
         return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private void fail(int line, String sql, String what) {
-        failures.add(file.name() + ":" + line + " [pushdown " + (pushdown ? "on" : "off") + "] " + what + "\n  query:\n" + indent(List.of(sql)));
+    private void fail(Mode mode, int line, String sql, String what) {
+        String where = mode.junction == null ? "PostgreSQL" : "pushdown " + (mode.pushdown ? "on" : "off");
+        mode.failures.add(file.name() + ":" + line + " [" + where + "] " + what + "\n  query:\n" + indent(List.of(sql)));
     }
 
     private static String indent(List<String> lines) {

@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * How result values are printed in {@code .slt} files, and which result types each type letter accepts.
  * The rules are documented in {@code slt/README.md}; in short: NULL as {@code NULL}, the empty string as
- * {@code (empty)}, decimals exactly with their result scale, doubles to 12 significant digits, dates and times
+ * {@code (empty)}, tab/newline/carriage return inside text as {@code \t \n \r}, decimals exactly without
+ * trailing fractional zeros (result scales differ between engines; values must not), doubles to 12 significant digits, dates and times
  * in ISO form with a space between date and time.
  */
 final class SltValueFormat {
@@ -48,8 +49,8 @@ final class SltValueFormat {
     static String format(Object value) {
         return switch (value) {
             case null -> "NULL";
-            case String s -> s.isEmpty() ? "(empty)" : s;
-            case BigDecimal d -> d.toPlainString();
+            case String s -> s.isEmpty() ? "(empty)" : s.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+            case BigDecimal d -> d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
             case Double d -> formatDouble(d);
             case Float f -> formatDouble(f.doubleValue());
             case LocalTime t -> TIME.format(t);
