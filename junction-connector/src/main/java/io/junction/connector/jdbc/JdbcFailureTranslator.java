@@ -58,8 +58,25 @@ public class JdbcFailureTranslator {
             return new JunctionException(ErrorCode.SOURCE_UNREACHABLE, prefix() + " became unreachable at " + maskedLocation()
                     + " while running the query: " + scrub(e.getMessage()) + "; statement: " + sql, e);
         }
-        return new JunctionException(ErrorCode.SOURCE_QUERY_FAILED, prefix() + " failed to run a query: " + scrub(e.getMessage())
+        return new JunctionException(queryErrorCode(e.getSQLState()), prefix() + " failed to run a query: " + scrub(e.getMessage())
                 + " (SQLSTATE " + e.getSQLState() + "); statement: " + sql, e);
+    }
+
+    /**
+     * A data error the source raised while computing pushed-down work keeps its meaning, so that a query fails
+     * with the same SQLSTATE whether Junction's engine or the source computed it; anything else is a source failure.
+     */
+    private static ErrorCode queryErrorCode(String sqlState) {
+        if (sqlState == null) {
+            return ErrorCode.SOURCE_QUERY_FAILED;
+        }
+        return switch (sqlState) {
+            case "22012" -> ErrorCode.DIVISION_BY_ZERO;
+            case "22003" -> ErrorCode.NUMERIC_OVERFLOW;
+            case "21000" -> ErrorCode.CARDINALITY_VIOLATION;
+            case "22018", "22P02" -> ErrorCode.INVALID_CAST;
+            default -> ErrorCode.SOURCE_QUERY_FAILED;
+        };
     }
 
     /** A failure while reading the source's catalog (schemas, tables, columns). */

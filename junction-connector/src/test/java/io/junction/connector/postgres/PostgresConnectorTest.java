@@ -221,6 +221,15 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void dataErrorsKeepTheirMeaning() {
+        assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT 1 / (random() * 0)::int", List.of(JunctionType.INTEGER)))))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO))
+                .hasMessageContaining("source 'pg' (postgresql)");
+        assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT 2147483647 + (random() + 1)::int", List.of(JunctionType.INTEGER)))))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+    }
+
+    @Test
     void sqlErrorNamesSourceStateAndStatement() {
         assertThatThrownBy(() -> ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT * FROM no_such_table", List.of(JunctionType.INTEGER)))))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
