@@ -3,6 +3,7 @@ package io.junction.tpch;
 import io.junction.EngineSettings;
 import io.junction.Junction;
 import io.junction.QueryResult;
+import io.junction.ResultColumn;
 import io.junction.connector.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,44 @@ class TpchFederatedTest {
         }
     }
 
+    /** The bar: at least 90% of TPC-H's single-table predicates run inside a source. */
+    @Test
+    void pushesSingleTablePredicatesIntoSources() {
+        int pushed = 0;
+        int total = 0;
+        StringBuilder report = new StringBuilder();
+        for (TpchQuery q : TpchQuery.all()) {
+            String explain = pushdown.explain(q.sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+            TpchSingleTablePredicates.Outcome outcome = TpchSingleTablePredicates.check(q.number(), explain);
+            pushed += outcome.pushed();
+            total += outcome.total();
+            report.append(String.format("%-4s %2d/%-2d %s%n", q.name(), outcome.pushed(), outcome.total(),
+                    outcome.notPushed().isEmpty() ? "" : "not pushed: " + outcome.notPushed()));
+        }
+        System.out.printf("TPC-H single-table predicates pushed into sources: %d of %d (%.1f%%)%n%s", pushed, total, 100.0 * pushed / total, report);
+        assertThat(pushed * 100).as("pushed predicates, %d of %d:%n%s", pushed, total, report).isGreaterThanOrEqualTo(total * 90);
+
+        // The check tells pushed from not pushed: with pushdown off only scans reach the sources.
+        String q6 = TpchQuery.number(6).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR);
+        assertThat(TpchSingleTablePredicates.check(6, noPushdown.explain(q6)).pushed()).isZero();
+    }
+
+    /**
+     * The query files use precomputed dates where the specification adds an interval to a date, because
+     * Junction's own engine cannot evaluate interval arithmetic yet (with pushdown on it happens to work
+     * when the whole expression is pushed into PostgreSQL). When this starts passing, put the
+     * specification's interval forms back into the query files and remove this test.
+     */
+    @Test
+    void intervalArithmeticStillFailsInJunctionsEngine() {
+        String sql = "SELECT count(*) FROM pg." + pg.schema() + ".lineitem WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY";
+        assertThatThrownBy(() -> {
+            try (QueryResult r = noPushdown.query(sql, QUERY_TIMEOUT)) {
+                r.toList();
+            }
+        }).hasMessageContaining("INTERVAL");
+    }
+
     @ParameterizedTest(name = "Q{0}")
     @MethodSource("queryNumbers")
     void matchesPostgresWithPushdown(int number) throws Exception {
@@ -137,17 +176,20 @@ class TpchFederatedTest {
         String local = query.sql(TpchSplit.singleSchemaNames(reference.schema()), SCALE_FACTOR);
 
         long start = System.nanoTime();
-        List<List<Object>> expected;
+        List<List<Object>> postgresRows;
         try (Connection c = reference.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(local)) {
-            expected = TpchResultComparison.normalize(TpchResultComparison.read(rs));
+            postgresRows = TpchResultComparison.read(rs);
         }
         long postgres = System.nanoTime() - start;
 
         start = System.nanoTime();
         List<List<Object>> actual;
+        List<ResultColumn> columns;
         try (QueryResult r = junction.query(federated, QUERY_TIMEOUT)) {
+            columns = r.columns();
             actual = TpchResultComparison.normalize(r.toList());
         }
+        List<List<Object>> expected = TpchResultComparison.normalize(TpchResultComparison.roundedToScales(postgresRows, columns));
         if (pushdownOn) {
             junctionMillis.put(query.number(), (System.nanoTime() - start) / 1_000_000);
             postgresMillis.put(query.number(), postgres / 1_000_000);

@@ -1,6 +1,11 @@
 package io.junction.tpch;
 
+import io.junction.ResultColumn;
+import io.junction.types.JunctionType;
+import io.junction.types.TypeKind;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,7 +18,11 @@ import java.util.Objects;
 /**
  * Compares a TPC-H result from Junction with PostgreSQL's. Values are brought to one form first: every
  * exact number a BigDecimal without trailing zeros (2.50 equals 2.5 and 7 equals 7.0, as SQL compares
- * them), text without CHAR padding, dates as java.time. Row order is checked as the query's ORDER BY
+ * them), text without CHAR padding, dates as java.time. PostgreSQL's inexact decimals (AVG and
+ * division, which it carries to at least 16 significant digits) are rounded half-up to the scale of
+ * Junction's result column, which has a fixed scale by design (6 digits for AVG and division, see
+ * JunctionTypeSystem); exact results (sums, products) have the same scale on both sides, so this
+ * never hides a wrong digit in them. Row order is checked as the query's ORDER BY
  * defines it: rows with equal sort keys may come in any order, and in a LIMIT query the rows tied with
  * the last one may be different rows.
  */
@@ -38,6 +47,22 @@ final class TpchResultComparison {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** PostgreSQL's rows with each decimal carrying more digits than Junction's column rounded half-up to its scale. */
+    static List<List<Object>> roundedToScales(List<List<Object>> rows, List<ResultColumn> junctionColumns) {
+        List<List<Object>> out = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>(row);
+            for (int i = 0; i < r.size() && i < junctionColumns.size(); i++) {
+                JunctionType type = junctionColumns.get(i).type();
+                if (type.kind() == TypeKind.DECIMAL && r.get(i) instanceof BigDecimal d && d.scale() > type.scale()) {
+                    r.set(i, d.setScale(type.scale(), RoundingMode.HALF_UP));
+                }
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     static List<List<Object>> normalize(List<List<Object>> rows) {

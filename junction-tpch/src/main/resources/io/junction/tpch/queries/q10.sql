@@ -1,4 +1,5 @@
 -- TPC-H Q10, returned item reporting (DATE = 1993-10-01)
+-- date '1994-01-01' stands for the specification's date '1993-10-01' + interval '3' month: Junction's engine has no interval arithmetic yet
 -- sort key columns: 3 desc
 select
     c_custkey, c_name,
@@ -8,7 +9,7 @@ from {customer}, {orders}, {lineitem}, {nation}
 where c_custkey = o_custkey
     and l_orderkey = o_orderkey
     and o_orderdate >= date '1993-10-01'
-    and o_orderdate < date '1993-10-01' + interval '3' month
+    and o_orderdate < date '1994-01-01'
     and l_returnflag = 'R'
     and c_nationkey = n_nationkey
 group by c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment

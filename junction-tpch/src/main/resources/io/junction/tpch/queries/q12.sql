@@ -1,4 +1,5 @@
 -- TPC-H Q12, shipping modes and order priority (SHIPMODE1 = MAIL, SHIPMODE2 = SHIP, DATE = 1994-01-01)
+-- date '1995-01-01' stands for the specification's date '1994-01-01' + interval '1' year: Junction's engine has no interval arithmetic yet
 -- sort key columns: 1
 select
     l_shipmode,
@@ -10,6 +11,6 @@ where o_orderkey = l_orderkey
     and l_commitdate < l_receiptdate
     and l_shipdate < l_commitdate
     and l_receiptdate >= date '1994-01-01'
-    and l_receiptdate < date '1994-01-01' + interval '1' year
+    and l_receiptdate < date '1995-01-01'
 group by l_shipmode
 order by l_shipmode

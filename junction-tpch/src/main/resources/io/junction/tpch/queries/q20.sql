@@ -1,4 +1,5 @@
 -- TPC-H Q20, potential part promotion (COLOR = forest, DATE = 1994-01-01, NATION = CANADA)
+-- date '1995-01-01' stands for the specification's date '1994-01-01' + interval '1' year: Junction's engine has no interval arithmetic yet
 -- sort key columns: 1
 select s_name, s_address
 from {supplier}, {nation}
@@ -11,7 +12,7 @@ where s_suppkey in (
                 where l_partkey = ps_partkey
                     and l_suppkey = ps_suppkey
                     and l_shipdate >= date '1994-01-01'
-                    and l_shipdate < date '1994-01-01' + interval '1' year))
+                    and l_shipdate < date '1995-01-01'))
     and s_nationkey = n_nationkey
     and n_name = 'CANADA'
 order by s_name
