@@ -1,5 +1,7 @@
 package io.junction.tpch;
 
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -27,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>MariaDB/MySQL: {@code LOAD DATA LOCAL INFILE} fed from the generator through a pipe (no file on
  *       disk) when the server allows local infile, otherwise batched prepared INSERTs; primary key
  *       declared up front (InnoDB clusters by it, and the generator emits rows in key order),
- *       {@code ANALYZE TABLE}.</li>
+ *       {@code ANALYZE TABLE};</li>
+ *   <li>DuckDB: its appender, without primary keys (DuckDB does not need them to plan, and their
+ *       indexes slow the load).</li>
  * </ul>
  * Each loaded namespace gets a marker table {@value #MARKER_TABLE} holding the scale factor, written
  * last, so a complete load at a scale factor can be recognised and skipped.
@@ -108,6 +112,38 @@ public final class TpchLoader {
             }
             writeMarker(connection, MARKER_TABLE);
         }
+    }
+
+    /** Replaces {@code tables} in the DuckDB database of {@code connection} (schema main) with generated data. */
+    public void loadDuckDb(Connection connection, List<TpchTableLayout> tables) throws SQLException {
+        dropMarker(connection, MARKER_TABLE);
+        for (TpchTableLayout table : tables) {
+            long start = System.nanoTime();
+            execute(connection, "DROP TABLE IF EXISTS " + table.name(), table.createTable(table.name(), false));
+            long rows;
+            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", table.name())) {
+                rows = generator.forEachRow(table, row -> {
+                    appender.beginRow();
+                    for (Object value : row) {
+                        switch (value) {
+                            case Integer i -> appender.append(i.intValue());
+                            case BigDecimal d -> appender.append(d);
+                            case java.time.LocalDate d -> appender.append(d);
+                            case String text -> appender.append(text);
+                            default -> throw new IllegalStateException("unexpected generated value " + value.getClass());
+                        }
+                    }
+                    appender.endRow();
+                });
+            } catch (SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException("loading " + table.name() + " into DuckDB failed: " + e.getMessage(), e);
+            }
+            execute(connection, "ANALYZE " + table.name());
+            progress.tableLoaded("duckdb", table.name(), rows, (System.nanoTime() - start) / 1_000_000);
+        }
+        writeMarker(connection, MARKER_TABLE);
     }
 
     /** The scale factor of a complete earlier load whose marker table is {@code qualifiedMarker}, if any. */

@@ -1,9 +1,5 @@
 package io.junction.tpch;
 
-import io.junction.ResultColumn;
-import io.junction.types.JunctionType;
-import io.junction.types.TypeKind;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -21,16 +17,16 @@ import java.util.Objects;
  * them), text without CHAR padding, dates as java.time. PostgreSQL's inexact decimals (AVG and
  * division, which it carries to at least 16 significant digits) are rounded half-up to the scale of
  * Junction's result column, which has a fixed scale by design (6 digits for AVG and division, see
- * JunctionTypeSystem); exact results (sums, products) have the same scale on both sides, so this
+ * JunctionTypeSystem in the engine); exact results (sums, products) have the same scale on both sides, so this
  * never hides a wrong digit in them. Row order is checked as the query's ORDER BY
  * defines it: rows with equal sort keys may come in any order, and in a LIMIT query the rows tied with
  * the last one may be different rows.
  */
-final class TpchResultComparison {
+public final class TpchResultComparison {
     private TpchResultComparison() {
     }
 
-    static List<List<Object>> read(ResultSet rs) throws SQLException {
+    public static List<List<Object>> read(ResultSet rs) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
@@ -49,15 +45,17 @@ final class TpchResultComparison {
         return rows;
     }
 
-    /** PostgreSQL's rows with each decimal carrying more digits than Junction's column rounded half-up to its scale. */
-    static List<List<Object>> roundedToScales(List<List<Object>> rows, List<ResultColumn> junctionColumns) {
+    /**
+     * {@code rows} with each decimal that carries more fractional digits than {@code scales} allows for
+     * its column rounded half-up to that scale; a negative scale leaves the column alone.
+     */
+    public static List<List<Object>> roundedToScales(List<List<Object>> rows, int[] scales) {
         List<List<Object>> out = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             List<Object> r = new ArrayList<>(row);
-            for (int i = 0; i < r.size() && i < junctionColumns.size(); i++) {
-                JunctionType type = junctionColumns.get(i).type();
-                if (type.kind() == TypeKind.DECIMAL && r.get(i) instanceof BigDecimal d && d.scale() > type.scale()) {
-                    r.set(i, d.setScale(type.scale(), RoundingMode.HALF_UP));
+            for (int i = 0; i < r.size() && i < scales.length; i++) {
+                if (scales[i] >= 0 && r.get(i) instanceof BigDecimal d && d.scale() > scales[i]) {
+                    r.set(i, d.setScale(scales[i], RoundingMode.HALF_UP));
                 }
             }
             out.add(r);
@@ -65,7 +63,7 @@ final class TpchResultComparison {
         return out;
     }
 
-    static List<List<Object>> normalize(List<List<Object>> rows) {
+    public static List<List<Object>> normalize(List<List<Object>> rows) {
         List<List<Object>> out = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             out.add(row.stream().map(TpchResultComparison::normalize).toList());
@@ -73,7 +71,7 @@ final class TpchResultComparison {
         return out;
     }
 
-    static Object normalize(Object v) {
+    public static Object normalize(Object v) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return BigDecimal.valueOf(((Number) v).longValue()).stripTrailingZeros();
         }
@@ -90,7 +88,7 @@ final class TpchResultComparison {
     }
 
     /** Null when {@code actual} is a correct answer given {@code expected}; otherwise what differs. */
-    static String mismatch(TpchQuery query, List<List<Object>> expected, List<List<Object>> actual) {
+    public static String mismatch(TpchQuery query, List<List<Object>> expected, List<List<Object>> actual) {
         if (expected.size() != actual.size()) {
             return "expected " + expected.size() + " rows, got " + actual.size() + firstDifference(sorted(expected), sorted(actual));
         }
