@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,11 +66,29 @@ class TpchFederatedTest {
     @BeforeAll
     void load() throws Exception {
         TpchLoader loader = new TpchLoader(SCALE_FACTOR, TpchLoader.Progress.NONE);
-        try (Connection split = pg.connect(); Connection ref = reference.connect()) {
-            loader.loadPostgres(split, pg.schema(), TpchSplit.postgresTables());
-            loader.loadPostgres(ref, reference.schema(), TpchTableLayout.all());
+        // The three loads are independent; running them side by side overlaps generation with the databases' work.
+        try (ExecutorService loads = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> done = List.of(
+                    loads.submit(() -> {
+                        try (Connection split = pg.connect()) {
+                            loader.loadPostgres(split, pg.schema(), TpchSplit.postgresTables());
+                        }
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        try (Connection ref = reference.connect()) {
+                            loader.loadPostgres(ref, reference.schema(), TpchTableLayout.all());
+                        }
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        loader.loadMariaDb(maria.url(), maria.user(), maria.password(), TpchSplit.mariaDbTables());
+                        return null;
+                    }));
+            for (Future<?> load : done) {
+                load.get();
+            }
         }
-        loader.loadMariaDb(maria.url(), maria.user(), maria.password(), TpchSplit.mariaDbTables());
         pushdown = open(EngineSettings.defaults());
         noPushdown = open(EngineSettings.defaults().withPushdown(false));
     }
