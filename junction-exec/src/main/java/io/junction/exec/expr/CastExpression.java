@@ -25,8 +25,8 @@ import java.nio.charset.StandardCharsets;
  * CAST(x AS type) with PostgreSQL's rules: numbers convert with range checks (decimal to integer rounds
  * half away from zero, double to integer rounds half to even as rint does), every type has a text form,
  * text parses into every type, DATE and TIMESTAMP convert both ways (TIMESTAMP WITH TIME ZONE read in
- * UTC), CHAR(n) pads with spaces and VARCHAR(n) truncates. The conversion loops over rows once and
- * carries NULLs through.
+ * UTC), CHAR(n) pads with spaces, CHAR to another text type drops the padding, and VARCHAR(n)
+ * truncates. The conversion loops over rows once and carries NULLs through.
  */
 public final class CastExpression implements Expression {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -93,11 +93,17 @@ public final class CastExpression implements Expression {
     private static void toText(Vector in, int n, StringVector out) {
         JunctionType target = out.type();
         int length = target.precision();
+        // As in PostgreSQL, a CHAR value loses its padding when it becomes another text type, so a
+        // CHAR(10) 'Brand#45  ' compared as VARCHAR equals 'Brand#45'.
+        boolean unpad = in.type().kind() == TypeKind.CHAR && target.kind() != TypeKind.CHAR;
         for (int i = 0; i < n; i++) {
             if (in.isNull(i)) {
                 continue;
             }
             String s = TextFormat.format(in, i);
+            if (unpad) {
+                s = withoutTrailingSpaces(s);
+            }
             switch (target.kind()) {
                 case CHAR -> s = padOrTruncate(s, length);
                 case VARCHAR -> s = truncate(s, length);
@@ -106,6 +112,14 @@ public final class CastExpression implements Expression {
             }
             out.set(i, s);
         }
+    }
+
+    private static String withoutTrailingSpaces(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static String truncate(String s, int length) {

@@ -179,6 +179,16 @@ class ExpressionTest {
     }
 
     @Test
+    void charLosesItsPaddingAsOtherText() {
+        JunctionType char10 = JunctionType.chr(10);
+        Batch b = batch(List.of(char10), List.of(row("Brand#45  "), row("  a \t  "), row(null)));
+        assertThat(values(new CastExpression(column(0, char10), VARCHAR), b)).containsExactly("Brand#45", "  a \t", null);
+        assertThat(values(call(ScalarFunction.EQUAL, BOOLEAN, List.of(new CastExpression(column(0, char10), VARCHAR), literal("Brand#45", VARCHAR))), b))
+                .containsExactly(true, false, null);
+        assertThat(values(new CastExpression(column(0, char10), JunctionType.chr(12)), b)).containsExactly("Brand#45    ", "  a \t       ", null);
+    }
+
+    @Test
     void castsFromTextAndTemporal() {
         Batch b = batch(List.of(VARCHAR), List.of(row(" 42 "), row(null)));
         assertThat(values(new CastExpression(column(0, VARCHAR), INTEGER), b)).containsExactly(42, null);

@@ -1,0 +1,270 @@
+package io.junction.cli.bench;
+
+import io.junction.EngineSettings;
+import io.junction.Junction;
+import io.junction.QueryResult;
+import io.junction.ResultColumn;
+import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceType;
+import io.junction.tpch.TpchLoader;
+import io.junction.tpch.TpchQuery;
+import io.junction.tpch.TpchResultComparison;
+import io.junction.tpch.TpchSplit;
+import io.junction.tpch.TpchTableLayout;
+import io.junction.types.TypeKind;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads TPC-H where the benchmark needs it and times the queries. Per query: warm-up runs, then
+ * repetitions in which Junction, PostgreSQL alone and DuckDB alone take turns (so a slow phase of the
+ * machine hits all three alike); Junction's first result is checked against PostgreSQL's.
+ *
+ * <p>Where the data lives: PostgreSQL schemas {@code tpch_<sf>_split} (the split's four tables) and
+ * {@code tpch_<sf>_ref} (all eight), MariaDB database {@code tpch_<sf>}, and a DuckDB file. Each holds a
+ * marker table with the scale factor of its last complete load, so a second run at the same scale
+ * factor skips loading.
+ */
+final class TpchBenchmark {
+    private static final Pattern MYSQL_URL = Pattern.compile("^(jdbc:(?:mariadb|mysql)://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
+
+    record Settings(double scaleFactor, int warmups, int repetitions, List<Integer> queries, Duration timeout,
+                    String pgUrl, String pgUser, String pgPassword, String mysqlUrl, String mysqlUser, String mysqlPassword,
+                    Path duckDbFile, boolean reload) {
+        String splitSchema() {
+            return "tpch_" + scaleName(scaleFactor) + "_split";
+        }
+
+        String referenceSchema() {
+            return "tpch_" + scaleName(scaleFactor) + "_ref";
+        }
+
+        String mysqlDatabase() {
+            return "tpch_" + scaleName(scaleFactor);
+        }
+    }
+
+    /** Measured times of one system for one query; {@code failure} says why there are none. */
+    record Timing(List<Long> millis, boolean timedOut, String failure) {
+        static Timing none() {
+            return new Timing(List.of(), false, "not run");
+        }
+
+        /** Median in milliseconds, the timeout for a query that hit it, or -1 when it failed otherwise. */
+        double medianMillis(Duration timeout) {
+            if (timedOut) {
+                return timeout.toMillis();
+            }
+            if (millis.isEmpty()) {
+                return -1;
+            }
+            List<Long> sorted = millis.stream().sorted().toList();
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        }
+    }
+
+    record QueryOutcome(int number, Timing junction, Timing postgres, Timing duckdb, long resultRows, long rowsFetched, String check) {
+        boolean correct() {
+            return "ok".equals(check);
+        }
+    }
+
+    /** One execution: elapsed time and rows, or why it failed. */
+    private record Run(long millis, List<List<Object>> rows, int[] decimalScales, long rowsFetched, boolean timedOut, String failure) {
+        static Run failed(long millis, boolean timedOut, String failure) {
+            return new Run(millis, null, null, 0, timedOut, failure);
+        }
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+
+    TpchBenchmark(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    static String scaleName(double scaleFactor) {
+        String text = java.math.BigDecimal.valueOf(scaleFactor).stripTrailingZeros().toPlainString();
+        return "sf" + text.replace('.', '_');
+    }
+
+    List<QueryOutcome> run() throws Exception {
+        String mysqlDatabaseUrl = mysqlDatabaseUrl();
+        ensureLoaded(mysqlDatabaseUrl);
+        try (Junction junction = Junction.builder()
+                .source(SourceConfig.of("pg", SourceType.POSTGRESQL, settings.pgUrl(), settings.pgUser(), settings.pgPassword()))
+                .source(SourceConfig.of("my", SourceType.MYSQL, mysqlDatabaseUrl, settings.mysqlUser(), settings.mysqlPassword()))
+                .settings(EngineSettings.defaults())
+                .build();
+             Connection postgres = connectPostgres();
+             Connection duckdb = settings.duckDbFile() == null ? null : DriverManager.getConnection("jdbc:duckdb:" + settings.duckDbFile().toAbsolutePath())) {
+            try (Statement s = postgres.createStatement()) {
+                s.execute("SET statement_timeout = " + settings.timeout().toMillis());
+            }
+            List<QueryOutcome> outcomes = new ArrayList<>();
+            for (int number : settings.queries()) {
+                outcomes.add(measure(TpchQuery.number(number), junction, postgres, duckdb));
+            }
+            return outcomes;
+        }
+    }
+
+    private QueryOutcome measure(TpchQuery query, Junction junction, Connection postgres, Connection duckdb) {
+        double sf = settings.scaleFactor();
+        String federatedSql = query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), sf);
+        String postgresSql = query.sql(TpchSplit.singleSchemaNames(settings.referenceSchema()), sf);
+        String duckSql = query.sql(TpchSplit.singleSchemaNames(null), sf);
+        List<Run> junctionRuns = new ArrayList<>();
+        List<Run> postgresRuns = new ArrayList<>();
+        List<Run> duckRuns = new ArrayList<>();
+        int total = settings.warmups() + settings.repetitions();
+        for (int i = 0; i < Math.max(total, 1); i++) {
+            junctionRuns.add(runJunction(junction, federatedSql));
+            postgresRuns.add(runJdbc(postgres, postgresSql));
+            if (duckdb != null) {
+                duckRuns.add(runJdbc(duckdb, duckSql));
+            }
+        }
+        Run firstJunction = junctionRuns.get(0);
+        Run firstPostgres = postgresRuns.get(0);
+        String check;
+        if (firstJunction.failure() != null) {
+            check = "junction failed: " + firstJunction.failure();
+        } else if (firstPostgres.failure() != null) {
+            check = "unchecked: postgresql " + (firstPostgres.timedOut() ? "timed out" : "failed: " + firstPostgres.failure());
+        } else {
+            List<List<Object>> expected = TpchResultComparison.normalize(
+                    TpchResultComparison.roundedToScales(firstPostgres.rows(), firstJunction.decimalScales()));
+            String mismatch = TpchResultComparison.mismatch(query, expected, TpchResultComparison.normalize(firstJunction.rows()));
+            check = mismatch == null ? "ok" : "MISMATCH " + mismatch.lines().findFirst().orElse("");
+        }
+        QueryOutcome outcome = new QueryOutcome(query.number(), timing(junctionRuns), timing(postgresRuns),
+                duckdb == null ? Timing.none() : timing(duckRuns),
+                firstJunction.rows() == null ? -1 : firstJunction.rows().size(), junctionRuns.get(junctionRuns.size() - 1).rowsFetched(), check);
+        out.printf(Locale.ROOT, "%-4s junction %9.1f ms   postgresql %9.1f ms   duckdb %9.1f ms   %s%n", query.name(),
+                outcome.junction().medianMillis(settings.timeout()), outcome.postgres().medianMillis(settings.timeout()),
+                outcome.duckdb().medianMillis(settings.timeout()), check);
+        out.flush();
+        return outcome;
+    }
+
+    private Timing timing(List<Run> runs) {
+        List<Run> measured = runs.subList(Math.min(settings.warmups(), runs.size() - 1), runs.size());
+        for (Run r : runs) {
+            if (r.failure() != null) {
+                return new Timing(List.of(), r.timedOut(), r.failure());
+            }
+        }
+        return new Timing(measured.stream().map(Run::millis).toList(), false, null);
+    }
+
+    private Run runJunction(Junction junction, String sql) {
+        long start = System.nanoTime();
+        try (QueryResult r = junction.query(sql, settings.timeout())) {
+            List<List<Object>> rows = r.toList();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int[] scales = r.columns().stream().map(ResultColumn::type)
+                    .mapToInt(t -> t.kind() == TypeKind.DECIMAL ? t.scale() : -1).toArray();
+            long fetched = r.sourceStatements().stream().mapToLong(s -> s.rows()).sum();
+            return new Run(millis, rows, scales, fetched, false, null);
+        } catch (RuntimeException e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return Run.failed(millis, millis >= settings.timeout().toMillis(), e.getMessage());
+        }
+    }
+
+    private Run runJdbc(Connection connection, String sql) {
+        long start = System.nanoTime();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<List<Object>> rows = TpchResultComparison.read(rs);
+            return new Run((System.nanoTime() - start) / 1_000_000, rows, null, 0, false, null);
+        } catch (SQLException e) {
+            return Run.failed((System.nanoTime() - start) / 1_000_000, "57014".equals(e.getSQLState()), e.getMessage());
+        }
+    }
+
+    private void ensureLoaded(String mysqlDatabaseUrl) throws Exception {
+        TpchLoader loader = new TpchLoader(settings.scaleFactor(), (database, table, rows, millis) -> {
+            synchronized (out) {
+                out.printf(Locale.ROOT, "  loaded %-22s %-9s %,12d rows in %,8d ms%n", database, table, rows, millis);
+                out.flush();
+            }
+        });
+        try (Connection pg = connectPostgres()) {
+            for (String schema : List.of(settings.splitSchema(), settings.referenceSchema())) {
+                try (Statement s = pg.createStatement()) {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                }
+            }
+            if (needsLoad(pg, settings.splitSchema() + "." + TpchLoader.MARKER_TABLE)) {
+                out.println("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.splitSchema());
+                loader.loadPostgres(pg, settings.splitSchema(), TpchSplit.postgresTables());
+            }
+            if (needsLoad(pg, settings.referenceSchema() + "." + TpchLoader.MARKER_TABLE)) {
+                out.println("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.referenceSchema());
+                loader.loadPostgres(pg, settings.referenceSchema(), TpchTableLayout.all());
+            }
+        }
+        try (Connection admin = DriverManager.getConnection(settings.mysqlUrl(), settings.mysqlUser(), emptyToNull(settings.mysqlPassword()));
+             Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + settings.mysqlDatabase() + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        boolean mysqlLoaded;
+        try (Connection my = DriverManager.getConnection(mysqlDatabaseUrl, settings.mysqlUser(), emptyToNull(settings.mysqlPassword()))) {
+            mysqlLoaded = !needsLoad(my, TpchLoader.MARKER_TABLE);
+        }
+        if (!mysqlLoaded) {
+            out.println("loading TPC-H SF " + settings.scaleFactor() + " into MariaDB database " + settings.mysqlDatabase());
+            loader.loadMariaDb(mysqlDatabaseUrl, settings.mysqlUser(), settings.mysqlPassword(), TpchSplit.mariaDbTables());
+        }
+        if (settings.duckDbFile() != null) {
+            Files.createDirectories(settings.duckDbFile().toAbsolutePath().getParent());
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + settings.duckDbFile().toAbsolutePath())) {
+                if (needsLoad(duck, TpchLoader.MARKER_TABLE)) {
+                    out.println("loading TPC-H SF " + settings.scaleFactor() + " into DuckDB " + settings.duckDbFile());
+                    loader.loadDuckDb(duck, TpchTableLayout.all());
+                }
+            }
+        }
+    }
+
+    private boolean needsLoad(Connection connection, String marker) {
+        if (settings.reload()) {
+            return true;
+        }
+        Optional<Double> loaded = TpchLoader.loadedScaleFactor(connection, marker);
+        return loaded.isEmpty() || loaded.get() != settings.scaleFactor();
+    }
+
+    private Connection connectPostgres() throws SQLException {
+        return DriverManager.getConnection(settings.pgUrl(), settings.pgUser(), emptyToNull(settings.pgPassword()));
+    }
+
+    private String mysqlDatabaseUrl() {
+        Matcher m = MYSQL_URL.matcher(settings.mysqlUrl());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--mysql-url must look like jdbc:mariadb://host:port/database, got " + settings.mysqlUrl());
+        }
+        return m.group(1) + "/" + settings.mysqlDatabase() + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

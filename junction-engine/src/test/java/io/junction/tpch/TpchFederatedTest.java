@@ -1,0 +1,229 @@
+package io.junction.tpch;
+
+import io.junction.EngineSettings;
+import io.junction.Junction;
+import io.junction.QueryResult;
+import io.junction.ResultColumn;
+import io.junction.connector.TestDatabases;
+import io.junction.types.TypeKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * All 22 TPC-H queries over the federated split (lineitem, orders, part, partsupp in PostgreSQL;
+ * customer, supplier, nation, region in MariaDB) must return exactly what PostgreSQL returns for the
+ * same queries over all eight tables in one schema, with pushdown on and off. Data is generated
+ * in-process at SF {@value #SCALE_FACTOR}.
+ *
+ * <p>Queries that Junction cannot answer correctly yet are listed in {@link #KNOWN_FAILING} with the
+ * cause; they are asserted to still fail, so a fix makes this test fail until the entry is removed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TpchFederatedTest {
+    static final double SCALE_FACTOR = 0.01;
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Query number → why it fails today, for pushdown on ({@code true}) and off ({@code false}). */
+    private static final Map<Boolean, Map<Integer, String>> KNOWN_FAILING = Map.of(
+            true, Map.of(),
+            false, Map.of());
+
+    @RegisterExtension
+    static final TestDatabases pg = TestDatabases.postgres();
+    @RegisterExtension
+    static final TestDatabases reference = TestDatabases.postgres();
+    @RegisterExtension
+    static final TestDatabases maria = TestDatabases.mariadb();
+
+    private Junction pushdown;
+    private Junction noPushdown;
+    private final Map<Integer, Long> junctionMillis = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> postgresMillis = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void load() throws Exception {
+        TpchLoader loader = new TpchLoader(SCALE_FACTOR, TpchLoader.Progress.NONE);
+        // The three loads are independent; running them side by side overlaps generation with the databases' work.
+        try (ExecutorService loads = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> done = List.of(
+                    loads.submit(() -> {
+                        try (Connection split = pg.connect()) {
+                            loader.loadPostgres(split, pg.schema(), TpchSplit.postgresTables());
+                        }
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        try (Connection ref = reference.connect()) {
+                            loader.loadPostgres(ref, reference.schema(), TpchTableLayout.all());
+                        }
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        loader.loadMariaDb(maria.url(), maria.user(), maria.password(), TpchSplit.mariaDbTables());
+                        return null;
+                    }));
+            for (Future<?> load : done) {
+                load.get();
+            }
+        }
+        pushdown = open(EngineSettings.defaults());
+        noPushdown = open(EngineSettings.defaults().withPushdown(false));
+    }
+
+    private Junction open(EngineSettings settings) {
+        return Junction.builder().source(pg.config("pg")).source(maria.config("my")).settings(settings).build();
+    }
+
+    @AfterAll
+    void close() {
+        if (pushdown != null) {
+            pushdown.close();
+        }
+        if (noPushdown != null) {
+            noPushdown.close();
+        }
+        if (!junctionMillis.isEmpty()) {
+            StringBuilder report = new StringBuilder("TPC-H SF " + SCALE_FACTOR + ": Junction (pushdown on, cold) vs PostgreSQL alone, ms\n");
+            new TreeMap<>(junctionMillis).forEach((q, ms) -> report.append(String.format("Q%-3d %7d %7s%n", q, ms, postgresMillis.getOrDefault(q, -1L))));
+            System.out.print(report);
+        }
+    }
+
+    static Stream<Integer> queryNumbers() {
+        return Stream.iterate(1, n -> n <= 22, n -> n + 1);
+    }
+
+    @Test
+    void loadedTheScaleFactorsRowCounts() throws Exception {
+        try (Connection c = reference.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM lineitem), (SELECT count(*) FROM orders), (SELECT count(*) FROM customer)")) {
+            rs.next();
+            assertThat(rs.getLong(2)).isEqualTo(15_000);
+            assertThat(rs.getLong(3)).isEqualTo(1_500);
+            assertThat(rs.getLong(1)).isBetween(55_000L, 65_000L);
+        }
+        try (QueryResult r = pushdown.query("SELECT count(*) FROM my.customer")) {
+            assertThat(r.toList()).containsExactly(List.of(1_500L));
+        }
+    }
+
+    /** The bar: at least 90% of TPC-H's single-table predicates run inside a source. */
+    @Test
+    void pushesSingleTablePredicatesIntoSources() {
+        int pushed = 0;
+        int total = 0;
+        StringBuilder report = new StringBuilder();
+        for (TpchQuery q : TpchQuery.all()) {
+            String explain = pushdown.explain(q.sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+            TpchSingleTablePredicates.Outcome outcome = TpchSingleTablePredicates.check(q.number(), explain);
+            pushed += outcome.pushed();
+            total += outcome.total();
+            report.append(String.format("%-4s %2d/%-2d %s%n", q.name(), outcome.pushed(), outcome.total(),
+                    outcome.notPushed().isEmpty() ? "" : "not pushed: " + outcome.notPushed()));
+        }
+        System.out.printf("TPC-H single-table predicates pushed into sources: %d of %d (%.1f%%)%n%s", pushed, total, 100.0 * pushed / total, report);
+        assertThat(pushed * 100).as("pushed predicates, %d of %d:%n%s", pushed, total, report).isGreaterThanOrEqualTo(total * 90);
+
+        // The check tells pushed from not pushed: with pushdown off only scans reach the sources.
+        String q6 = TpchQuery.number(6).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR);
+        assertThat(TpchSingleTablePredicates.check(6, noPushdown.explain(q6)).pushed()).isZero();
+    }
+
+    /**
+     * The query files use precomputed dates where the specification adds an interval to a date, because
+     * Junction's own engine cannot evaluate interval arithmetic yet (with pushdown on it happens to work
+     * when the whole expression is pushed into PostgreSQL). When this starts passing, put the
+     * specification's interval forms back into the query files and remove this test.
+     */
+    @Test
+    void intervalArithmeticStillFailsInJunctionsEngine() {
+        String sql = "SELECT count(*) FROM pg." + pg.schema() + ".lineitem WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY";
+        assertThatThrownBy(() -> {
+            try (QueryResult r = noPushdown.query(sql, QUERY_TIMEOUT)) {
+                r.toList();
+            }
+        }).hasMessageContaining("INTERVAL");
+    }
+
+    @ParameterizedTest(name = "Q{0}")
+    @MethodSource("queryNumbers")
+    void matchesPostgresWithPushdown(int number) throws Exception {
+        check(number, pushdown, true);
+    }
+
+    @ParameterizedTest(name = "Q{0}")
+    @MethodSource("queryNumbers")
+    void matchesPostgresWithoutPushdown(int number) throws Exception {
+        check(number, noPushdown, false);
+    }
+
+    private void check(int number, Junction junction, boolean pushdownOn) throws Exception {
+        TpchQuery query = TpchQuery.number(number);
+        String knownCause = KNOWN_FAILING.get(pushdownOn).get(number);
+        if (knownCause != null) {
+            assertThatThrownBy(() -> compare(query, junction, pushdownOn))
+                    .as("%s (pushdown %s) is listed as failing because %s — it passes now: remove it from KNOWN_FAILING",
+                            query.name(), pushdownOn ? "on" : "off", knownCause)
+                    .isInstanceOf(Throwable.class);
+            return;
+        }
+        compare(query, junction, pushdownOn);
+    }
+
+    /** The scale of each DECIMAL result column, -1 for other types. */
+    static int[] decimalScales(List<ResultColumn> columns) {
+        return columns.stream().mapToInt(c -> c.type().kind() == TypeKind.DECIMAL ? c.type().scale() : -1).toArray();
+    }
+
+    private void compare(TpchQuery query, Junction junction, boolean pushdownOn) throws Exception {
+        String federated = query.sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR);
+        String local = query.sql(TpchSplit.singleSchemaNames(reference.schema()), SCALE_FACTOR);
+
+        long start = System.nanoTime();
+        List<List<Object>> postgresRows;
+        try (Connection c = reference.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(local)) {
+            postgresRows = TpchResultComparison.read(rs);
+        }
+        long postgres = System.nanoTime() - start;
+
+        start = System.nanoTime();
+        List<List<Object>> actual;
+        List<ResultColumn> columns;
+        try (QueryResult r = junction.query(federated, QUERY_TIMEOUT)) {
+            columns = r.columns();
+            actual = TpchResultComparison.normalize(r.toList());
+        }
+        List<List<Object>> expected = TpchResultComparison.normalize(TpchResultComparison.roundedToScales(postgresRows, decimalScales(columns)));
+        if (pushdownOn) {
+            junctionMillis.put(query.number(), (System.nanoTime() - start) / 1_000_000);
+            postgresMillis.put(query.number(), postgres / 1_000_000);
+        }
+        String mismatch = TpchResultComparison.mismatch(query, expected, actual);
+        if (mismatch != null) {
+            fail(query.name() + " (pushdown " + (pushdownOn ? "on" : "off") + ") differs from PostgreSQL: " + mismatch + "\n" + federated);
+        }
+    }
+}
