@@ -301,7 +301,9 @@ public final class ExecutionPlanner {
         Operator right = plan(join.getRight());
         int leftWidth = join.getLeft().getRowType().getFieldCount();
         int rightWidth = join.getRight().getRowType().getFieldCount();
-        JoinInfo info = join.analyzeCondition();
+        // Only "=" makes hash keys: IS NOT DISTINCT FROM matches NULL with NULL, which hash keys never do,
+        // so it stays in the residual condition.
+        JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
         if (info.leftKeys.isEmpty()) {
             Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
             return new NestedLoopJoinOperator(left, right, type, condition);

@@ -8,7 +8,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Calcite's type rules adjusted to what users of PostgreSQL expect, since federated results are
  * checked against the same query run in one database: SUM of integers is BIGINT (not the argument
- * type, which overflows), SUM of DECIMAL(p,s) is DECIMAL(38,s), AVG of exact numbers is an exact
+ * type, which overflows) and SUM of BIGINT is DECIMAL(38,0), SUM of DECIMAL(p,s) is DECIMAL(38,s), AVG of exact numbers is an exact
  * DECIMAL, times keep microseconds, and CASE/UNION of texts of different lengths is VARCHAR (not a
  * blank-padded CHAR).
  */
@@ -46,7 +46,9 @@ public final class JunctionTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
         RelDataType type = switch (argumentType.getSqlTypeName()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
+            case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
+            // PostgreSQL sums BIGINTs as NUMERIC: 2^63 is not an overflow
+            case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL, 0);
             case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL, argumentType.getScale());
             case REAL, FLOAT, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
             default -> super.deriveSumType(factory, argumentType);

@@ -18,8 +18,10 @@ public final class SqliteDialect implements SourceDialect {
     private static final OperatorCapabilities CAPABILITIES = OperatorCapabilities.standard()
             // DECIMAL is stored as REAL or INTEGER: its arithmetic and averages are floating point
             .inexactDecimals().inexactAverages()
-            // no EXTRACT, no POSITION; TRIM and SUBSTRING work but CHAR_LENGTH is length()
-            .without(SqlKind.EXTRACT, SqlKind.POSITION).withoutFunctions("CHAR_LENGTH", "CHARACTER_LENGTH")
+            // no EXTRACT, no POSITION; TRIM and SUBSTRING work but CHAR_LENGTH is length();
+            // LIKE ignores ASCII case there, and UPPER/LOWER map ASCII letters only
+            .without(SqlKind.EXTRACT, SqlKind.POSITION, SqlKind.LIKE)
+            .withoutFunctions("CHAR_LENGTH", "CHARACTER_LENGTH", "UPPER", "LOWER")
             .build();
 
     @Override

@@ -11,7 +11,6 @@ import io.junction.vector.Vector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -99,8 +98,8 @@ public final class TextFunctionExpression implements Expression {
 
     private String textResult(Vector[] args, int i) {
         return switch (function) {
-            case UPPER -> text(args[0], i).toUpperCase(Locale.ROOT);
-            case LOWER -> text(args[0], i).toLowerCase(Locale.ROOT);
+            case UPPER -> mapCodePoints(text(args[0], i), true);
+            case LOWER -> mapCodePoints(text(args[0], i), false);
             case TRIM -> trimSpaces(text(args[0], i));
             case REPLACE -> {
                 String from = text(args[1], i);
@@ -166,5 +165,19 @@ public final class TextFunctionExpression implements Expression {
             return arguments.stream().map(Expression::describe).collect(Collectors.joining(" || ", "(", ")"));
         }
         return arguments.stream().map(Expression::describe).collect(Collectors.joining(", ", function.name() + "(", ")"));
+    }
+
+    /**
+     * Case mapping one code point at a time, as PostgreSQL and DuckDB do ('ß' stays 'ß'); Java's
+     * String.toUpperCase applies the special full mappings and would give "SS".
+     */
+    private static String mapCodePoints(String s, boolean upper) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            out.appendCodePoint(upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 }
