@@ -83,6 +83,35 @@ public final class Junction implements AutoCloseable {
         return engine.explain(sql);
     }
 
+    /**
+     * Adds a source while the engine runs; queries started from now on can name it.
+     * Fails with CONFIG_ERROR when the name is taken. Thread-safe, like the other catalog changes.
+     */
+    public void addSource(SourceConfig source) {
+        catalog.add(source, List.of());
+    }
+
+    /**
+     * Adds a source that SQL (and {@link #tables}, {@link #describe}) also finds under each of
+     * {@code aliases}, e.g. a stable id next to a name users may change.
+     */
+    public void addSource(SourceConfig source, java.util.Collection<String> aliases) {
+        catalog.add(source, aliases);
+    }
+
+    /**
+     * Replaces source {@code name} (the new settings may rename it; aliases are kept). Queries already
+     * running finish on the old connector, which is closed when the last of them ends.
+     */
+    public void replaceSource(String name, SourceConfig source) {
+        catalog.replace(name, source);
+    }
+
+    /** Removes a source; its connector is closed once no running query uses it. */
+    public void removeSource(String name) {
+        catalog.remove(name);
+    }
+
     public List<Connector> sources() {
         return List.copyOf(catalog.connectors());
     }
