@@ -80,6 +80,11 @@ public final class Junction implements AutoCloseable {
 
     /** The plan of a query as text: operators, and the exact SQL each source will receive. */
     public String explain(String sql) {
+        return engine.explain(sql).text();
+    }
+
+    /** The plan of a query with, separately, every statement it sends to a source; runs nothing. */
+    public QueryPlan plan(String sql) {
         return engine.explain(sql);
     }
 

@@ -145,11 +145,11 @@ final class QueryEngine {
         return t;
     });
 
-    String explain(String sql) {
+    QueryPlan explain(String sql) {
         try (Catalog.Snapshot planning = catalog.snapshot()) {
             PlannedQuery planned = plan(sql, planning);
             try {
-                return PlanPrinter.print(planned.root());
+                return new QueryPlan(PlanPrinter.print(planned.root()), planned.execution().plannedStatements());
             } finally {
                 planned.root().close();
             }

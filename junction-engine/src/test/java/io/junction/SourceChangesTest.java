@@ -82,6 +82,19 @@ class SourceChangesTest {
     }
 
     @Test
+    void planListsTheStatementsSentToEachSource() {
+        junction.addSource(sqlite("a", "a.db"));
+        junction.addSource(sqlite("b", "b.db"));
+
+        QueryPlan plan = junction.plan("SELECT x FROM a.t WHERE x > 1 UNION ALL SELECT x FROM b.t");
+
+        assertThat(plan.statements()).extracting(PlannedStatement::source).containsExactlyInAnyOrder("a", "b");
+        assertThat(plan.text()).contains("SourceScan[a (sqlite)]", "SourceScan[b (sqlite)]");
+        assertThat(plan.statements()).filteredOn(s -> s.source().equals("a")).singleElement()
+                .satisfies(s -> assertThat(s.statement()).contains("WHERE").contains("1"));
+    }
+
+    @Test
     void namesAndAliasesMustBeUnique() {
         junction.addSource(sqlite("a", "a.db"), List.of("first"));
 
