@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.junction.Junction;
 import io.junction.catalog.CatalogConfig;
@@ -34,6 +35,7 @@ import java.util.Set;
 public final class JunctionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JunctionServer.class);
     private static final String OPENAPI_RESOURCE = "openapi.json";
+    private static final long STOP_TIMEOUT_MS = 10_000;
 
     private final ServerSettings settings;
     private final Junction junction;
@@ -101,6 +103,8 @@ public final class JunctionServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.disableCompression(); // compression would hold back streamed rows
             config.jsonMapper(new JavalinJackson(json, false));
+            // Javalin's server counts requests in flight; with a stop timeout, stopping waits for them to answer
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
         });
         if (settings.apiToken() != null) {
             javalin.before(new BearerTokenAuth(settings.apiToken(), Set.of("/health")));
@@ -109,6 +113,17 @@ public final class JunctionServer implements AutoCloseable {
             javalin.addHttpHandler(r.method(), r.path(), r.handler());
         }
         javalin.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        // Javalin's own answers: no such path (404), wrong method (405), body too large (413), ...
+        javalin.exception(HttpResponseException.class, (e, ctx) -> {
+            String error = switch (e.getStatus()) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                default -> "http_" + e.getStatus();
+            };
+            String message = e.getStatus() == 404 ? "no endpoint " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json"
+                    : e.getStatus() == 405 ? ctx.method() + " is not allowed on " + ctx.path() : e.getMessage();
+            ctx.status(e.getStatus()).json(new ApiException(e.getStatus(), error, message, null).body());
+        });
         javalin.exception(JunctionException.class, (e, ctx) -> {
             LOG.error("unexpected engine error", e);
             ctx.status(500).json(new ApiException(500, "internal_error", e.getMessage(), null).body());
@@ -117,17 +132,7 @@ public final class JunctionServer implements AutoCloseable {
             LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ApiException(500, "internal_error", "the server failed: " + e, null).body());
         });
-        javalin.error(404, ctx -> {
-            if (ctx.endpointHandlerPath().equals("*") || ctx.result() == null) {
-                notFound(ctx);
-            }
-        });
-        javalin.error(405, ctx -> ctx.json(new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null).body()));
         return javalin;
-    }
-
-    private static void notFound(Context ctx) {
-        ctx.json(new ApiException(404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json", null).body());
     }
 
     private void health(Context ctx) {
