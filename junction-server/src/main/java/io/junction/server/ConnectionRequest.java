@@ -139,8 +139,7 @@ final class ConnectionRequest {
             throw ApiException.invalid("options", "options must be an object of settings, e.g. {\"pool_size\": 8}");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             if (!OPTION_KEY.matcher(e.getKey()).matches()) {
                 throw ApiException.invalid("options", "option name '" + e.getKey() + "' is not a plain name");
             }

@@ -66,7 +66,7 @@ public final class ConnectionStore {
                 }
             }
             Map<String, Object> options = new LinkedHashMap<>();
-            c.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), scalar(e.getValue())));
+            c.path("options").properties().forEach(e -> options.put(e.getKey(), scalar(e.getValue())));
             out.add(new ApiConnection(id, c.path("name").asText(), SourceType.fromConfigName(c.path("type").asText()),
                     text(c, "host"), c.hasNonNull("port") ? c.get("port").asInt() : null, text(c, "database"),
                     text(c, "user"), password, text(c, "path"), options,

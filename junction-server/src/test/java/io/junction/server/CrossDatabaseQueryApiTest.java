@@ -213,7 +213,7 @@ class CrossDatabaseQueryApiTest {
         assertThat(row.get("bytes").asText()).isEqualTo("AP8Q");
         assertThat(row.get("flag").isBoolean()).isTrue();
         JsonNode nulls = r.json().get("results").get(1);
-        nulls.fields().forEachRemaining(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
+        nulls.properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
     }
 
     @Test
