@@ -80,12 +80,46 @@ public final class Junction implements AutoCloseable {
 
     /** The plan of a query as text: operators, and the exact SQL each source will receive. */
     public String explain(String sql) {
+        return engine.explain(sql).text();
+    }
+
+    /** The plan of a query with, separately, every statement it sends to a source; runs nothing. */
+    public QueryPlan plan(String sql) {
         return engine.explain(sql);
     }
 
     /** Runs the query and returns its plan with actual rows and times per operator and per source statement. */
     public String explainAnalyze(String sql) {
         return engine.explainAnalyze(sql, null);
+    }
+
+    /**
+     * Adds a source while the engine runs; queries started from now on can name it.
+     * Fails with CONFIG_ERROR when the name is taken. Thread-safe, like the other catalog changes.
+     */
+    public void addSource(SourceConfig source) {
+        catalog.add(source, List.of());
+    }
+
+    /**
+     * Adds a source that SQL (and {@link #tables}, {@link #describe}) also finds under each of
+     * {@code aliases}, e.g. a stable id next to a name users may change.
+     */
+    public void addSource(SourceConfig source, java.util.Collection<String> aliases) {
+        catalog.add(source, aliases);
+    }
+
+    /**
+     * Replaces source {@code name} (the new settings may rename it; aliases are kept). Queries already
+     * running finish on the old connector, which is closed when the last of them ends.
+     */
+    public void replaceSource(String name, SourceConfig source) {
+        catalog.replace(name, source);
+    }
+
+    /** Removes a source; its connector is closed once no running query uses it. */
+    public void removeSource(String name) {
+        catalog.remove(name);
     }
 
     public List<Connector> sources() {

@@ -14,15 +14,20 @@ import io.junction.physical.PlanPrinter;
 import io.junction.physical.QueryExecution;
 import io.junction.plan.LogicalPlanner;
 import io.junction.sql.NameSuggestion;
+import io.junction.sql.SourceTable;
 import io.junction.sql.SqlFrontEnd;
 import io.junction.types.JunctionType;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,21 +46,30 @@ final class QueryEngine {
     QueryEngine(Catalog catalog, EngineSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
-        this.frontEnd = new SqlFrontEnd(catalog);
+        this.frontEnd = new SqlFrontEnd();
     }
 
     EngineSettings settings() {
         return settings;
     }
 
-    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution) {
+    /** @param sources the connectors whose tables the query reads */
+    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution,
+                                Set<Connector> sources) {
     }
 
-    private PlannedQuery plan(String sql) {
+    private PlannedQuery plan(String sql, Catalog.Snapshot catalogSnapshot) {
         if (sql == null || sql.isBlank()) {
             throw new JunctionException(ErrorCode.SYNTAX_ERROR, "the query is empty");
         }
-        SqlFrontEnd.AnalyzedQuery analyzed = frontEnd.analyze(stripTrailingSemicolon(sql));
+        SqlFrontEnd.AnalyzedQuery analyzed = frontEnd.analyze(stripTrailingSemicolon(sql), catalogSnapshot.namedConnectors());
+        Set<Connector> sources = new LinkedHashSet<>();
+        for (RelOptTable table : RelOptUtil.findAllTables(analyzed.root().rel)) {
+            SourceTable sourceTable = table.unwrap(SourceTable.class);
+            if (sourceTable != null) {
+                sources.add(sourceTable.connector());
+            }
+        }
         RelNode rel = LogicalPlanner.optimize(analyzed.root().project(), analyzed.relBuilder());
         FederationPlanner federation = new FederationPlanner(settings.pushdown());
         federation.checkColumnsReadable(rel);
@@ -69,7 +83,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain(), execution);
+        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -90,9 +104,27 @@ final class QueryEngine {
                 rows.add(List.of(line));
             }
             return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
-                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
+                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, List.of());
         }
-        PlannedQuery planned = plan(sql);
+        PlannedQuery planned;
+        Catalog.Snapshot inUse;
+        // The planning snapshot keeps every source open while names are resolved; the query then keeps
+        // only the sources it reads until its result is closed, even if the catalog changes meanwhile.
+        try (Catalog.Snapshot planning = catalog.snapshot()) {
+            planned = plan(sql, planning);
+            inUse = planning.narrow(planned.sources());
+        }
+        try {
+            return start(planned, timeout, inUse);
+        } catch (RuntimeException e) {
+            planned.root().close();
+            inUse.close();
+            throw e;
+        }
+    }
+
+    private QueryResult start(PlannedQuery planned, Duration timeout, Catalog.Snapshot inUse) {
+        List<String> sourceNames = planned.sources().stream().map(Connector::name).toList();
         if (planned.explainOnly()) {
             String text = PlanPrinter.print(planned.root());
             planned.root().close();
@@ -100,21 +132,21 @@ final class QueryEngine {
             for (String line : text.split("\n")) {
                 rows.add(List.of(line));
             }
+            inUse.close();
             return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
-                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
+                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
         }
-        return query(planned, timeout);
-    }
-
-    private QueryResult query(PlannedQuery planned, Duration timeout) {
         QueryExecution execution = planned.execution();
-        Runnable onClose = () -> { };
+        Runnable onClose = inUse::close;
         if (timeout != null) {
             ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> execution.stop(QueryExecution.timedOut(timeout)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
-            onClose = () -> timer.cancel(false);
+            onClose = () -> {
+                timer.cancel(false);
+                inUse.close();
+            };
         }
-        return new QueryResult(planned.columns(), planned.root(), execution, onClose);
+        return new QueryResult(planned.columns(), planned.root(), execution, onClose, sourceNames);
     }
 
     /** One daemon thread for all queries' timeouts: firing one only flags the query and closes its streams. */
@@ -132,14 +164,19 @@ final class QueryEngine {
      */
     String explainAnalyze(String sql, Duration timeout) {
         long start = System.nanoTime();
-        PlannedQuery planned = plan(sql);
-        QueryExecution execution = planned.execution();
+        PlannedQuery planned;
+        Catalog.Snapshot inUse;
+        try (Catalog.Snapshot planning = catalog.snapshot()) {
+            planned = plan(sql, planning);
+            inUse = planning.narrow(planned.sources());
+        }
         long rows = 0;
-        try (QueryResult result = query(planned, timeout)) {
+        try (QueryResult result = start(planned, timeout, inUse)) {
             for (var b = result.nextBatch(); b != null; b = result.nextBatch()) {
                 rows += b.rowCount();
             }
         }
+        QueryExecution execution = planned.execution();
         StringBuilder out = new StringBuilder(PlanPrinter.print(planned.root()));
         out.append("Source statements:\n");
         for (SourceStatementStats s : execution.statements()) {
@@ -155,12 +192,14 @@ final class QueryEngine {
         return out.toString();
     }
 
-    String explain(String sql) {
-        PlannedQuery planned = plan(sql);
-        try {
-            return PlanPrinter.print(planned.root());
-        } finally {
-            planned.root().close();
+    QueryPlan explain(String sql) {
+        try (Catalog.Snapshot planning = catalog.snapshot()) {
+            PlannedQuery planned = plan(sql, planning);
+            try {
+                return new QueryPlan(PlanPrinter.print(planned.root()), planned.execution().plannedStatements());
+            } finally {
+                planned.root().close();
+            }
         }
     }
 

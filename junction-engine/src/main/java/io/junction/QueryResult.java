@@ -21,10 +21,12 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
     private final BatchStream stream;
     private final QueryExecution execution;
     private final Runnable onClose;
+    private final List<String> sources;
     private boolean closed;
 
-    QueryResult(List<ResultColumn> columns, BatchStream stream, QueryExecution execution, Runnable onClose) {
+    QueryResult(List<ResultColumn> columns, BatchStream stream, QueryExecution execution, Runnable onClose, List<String> sources) {
         this.columns = List.copyOf(columns);
+        this.sources = List.copyOf(sources);
         this.stream = stream;
         this.execution = execution;
         this.onClose = onClose;
@@ -104,6 +106,11 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
      */
     public void cancel() {
         execution.stop(QueryExecution.cancelled());
+    }
+
+    /** Names of the sources whose tables the query reads, known before any of them is contacted for rows. */
+    public List<String> sources() {
+        return sources;
     }
 
     /** The statements sent to sources so far, as sent, with rows returned and time taken. */

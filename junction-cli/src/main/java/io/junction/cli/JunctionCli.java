@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = JunctionCli.Version.class,
         description = "Federated SQL over PostgreSQL, MySQL/MariaDB, SQLite, DuckDB and CSV sources.",
         subcommands = {SqlCommand.class, ExplainCommand.class, SourcesCommand.class, TablesCommand.class,
-                DescribeCommand.class, ReplCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                DescribeCommand.class, ReplCommand.class, DemoCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error in the command, query or catalog, 2 a source failed, 3 internal error."})
 public final class JunctionCli implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",

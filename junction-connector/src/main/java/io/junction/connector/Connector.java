@@ -49,6 +49,11 @@ public interface Connector extends AutoCloseable {
     /** Cheap round trip proving the source is reachable and the credentials work. */
     void checkReachable();
 
+    /** The source server's product and version (contacting it), or empty for sources without a server. */
+    default Optional<String> serverVersion() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

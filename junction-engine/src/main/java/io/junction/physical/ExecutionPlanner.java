@@ -152,6 +152,7 @@ public final class ExecutionPlanner {
     }
 
     private Operator sourceScan(SourceFragment fragment) {
+        execution.planned(fragment);
         String description = "SourceScan[" + fragment.connector().name() + " (" + fragment.connector().type().configName()
                 + ")]\n" + fragment.describeWork();
         return new SourceScanOperator(fragment.query().outputTypes(), description,

@@ -1,5 +1,6 @@
 package io.junction.physical;
 
+import io.junction.PlannedStatement;
 import io.junction.SourceStatementStats;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
@@ -22,6 +23,19 @@ public final class QueryExecution {
     private final AtomicReference<JunctionException> stopReason = new AtomicReference<>();
     private final List<TrackedStatement> statements = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<SourceFragment> plannedFragments = new CopyOnWriteArrayList<>();
+
+    /** Records a fragment the plan will send to its source when the query runs. */
+    void planned(SourceFragment fragment) {
+        plannedFragments.add(fragment);
+    }
+
+    /** The statements the plan sends to sources, as they will be sent, in plan order. */
+    public List<PlannedStatement> plannedStatements() {
+        return plannedFragments.stream()
+                .map(f -> new PlannedStatement(f.connector().name(), f.connector().type(), f.describeWork()))
+                .toList();
+    }
 
     /** Starts a fragment's work in its source; the stream is tracked for cancellation and statistics. */
     BatchStream open(SourceFragment fragment) {

@@ -1,6 +1,5 @@
 package io.junction.sql;
 
-import io.junction.catalog.Catalog;
 import io.junction.connector.Connector;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -34,6 +33,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -41,6 +41,9 @@ import java.util.Properties;
  * converts it to a logical relational plan. Identifier rules are PostgreSQL's: unquoted names fold to
  * lower case, quoted names keep their case, matching is case-sensitive (with the single
  * case-insensitive fallback that {@link SourceSchema} allows for tables and schemas).
+ *
+ * <p>The sources a statement is validated against are passed with each statement, so the catalog may
+ * change between statements; the schema tree built from them is cheap because every lookup is lazy.
  */
 public final class SqlFrontEnd {
     static {
@@ -59,15 +62,10 @@ public final class SqlFrontEnd {
             SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
 
-    private final CalciteSchema rootSchema;
     private final JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
     private final CalciteConnectionConfig connectionConfig;
 
-    public SqlFrontEnd(Catalog catalog) {
-        this.rootSchema = CalciteSchema.createRootSchema(false, false);
-        for (Connector c : catalog.connectors()) {
-            rootSchema.add(c.name(), new SourceSchema(c, null));
-        }
+    public SqlFrontEnd() {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());
@@ -95,8 +93,13 @@ public final class SqlFrontEnd {
         return m.find() ? m.group(1) + "EXPLAIN PLAN FOR" + m.group(3) + sql.substring(m.end()) : sql;
     }
 
-    /** Parses, validates and converts {@code sql}; errors become JunctionExceptions with positions. */
-    public AnalyzedQuery analyze(String sql) {
+    /**
+     * Parses, validates and converts {@code sql} against {@code sources} (each name a source is known by,
+     * aliases included, with its connector); errors become JunctionExceptions with positions.
+     */
+    public AnalyzedQuery analyze(String sql, Map<String, Connector> sources) {
+        CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
+        sources.forEach((name, connector) -> rootSchema.add(name, new SourceSchema(connector, null)));
         ErrorTranslator errors = new ErrorTranslator(sql, rootSchema);
         try {
             SqlNode node = SqlParser.create(acceptPlainExplain(sql), PARSER_CONFIG).parseStmt();

@@ -254,6 +254,14 @@ public abstract class JdbcConnector implements Connector {
     }
 
     @Override
+    public Optional<String> serverVersion() {
+        return withConnection("the server version", c -> {
+            DatabaseMetaData md = c.getMetaData();
+            return Optional.of(md.getDatabaseProductName() + " " + md.getDatabaseProductVersion());
+        });
+    }
+
+    @Override
     public void close() {
         closed = true;
         synchronized (connectionLock) {

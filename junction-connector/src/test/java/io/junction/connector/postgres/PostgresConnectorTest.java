@@ -241,6 +241,11 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void serverVersionNamesTheProduct() {
+        assertThat(connector.serverVersion()).hasValueSatisfying(v -> assertThat(v).matches("PostgreSQL \\d+.*"));
+    }
+
+    @Test
     void unreachableServerIsReportedWithoutThePassword() {
         SourceConfig config = SourceConfig.of("pgdown", SourceType.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/test", "postgres", "s3cret-pw");
         try (Connector down = Connectors.create(config)) {
