@@ -122,8 +122,16 @@ public final class RexToExpression {
         switch (kind) {
             case SEARCH:
                 return translate(RexUtil.expandSearch(rexBuilder, null, call));
-            case CAST:
-                return Expressions.call(ScalarFunction.CAST, type, List.of(translate(call.getOperands().get(0))));
+            case CAST: {
+                RexNode operand = call.getOperands().get(0);
+                // Calcite types a string literal as CHAR(n); casting it to VARCHAR must keep its blanks
+                // (', ' stays ', '), unlike a CHAR column's padding, which the cast drops as PostgreSQL does
+                if (operand instanceof RexLiteral literal && !literal.isNull() && type.kind() == TypeKind.VARCHAR
+                        && literal.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR) {
+                    return Expressions.literal(literal.getValueAs(String.class), type);
+                }
+                return Expressions.call(ScalarFunction.CAST, type, List.of(translate(operand)));
+            }
             case PLUS_PREFIX:
                 return translate(call.getOperands().get(0));
             case EXTRACT: {
@@ -133,12 +141,20 @@ public final class RexToExpression {
             }
             case TRIM: {
                 SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) ((RexLiteral) call.getOperands().get(0)).getValue();
-                RexNode chars = call.getOperands().get(1);
-                if (flag == SqlTrimFunction.Flag.BOTH && chars instanceof RexLiteral l && " ".equals(l.getValueAs(String.class))) {
-                    return Expressions.call(ScalarFunction.TRIM, type, List.of(translate(call.getOperands().get(2))));
+                // LTRIM/RTRIM arrive as TRIM(LEADING CAST(' ' AS VARCHAR) ...): the characters are the literal's,
+                // not the cast's, which would drop the blank as CHAR-to-VARCHAR casts drop padding
+                RexNode chars = RexUtil.removeCast(call.getOperands().get(1));
+                Expression value = translate(call.getOperands().get(2));
+                if (chars instanceof RexLiteral l && !l.isNull()) {
+                    String set = l.getValueAs(String.class);
+                    if (flag == SqlTrimFunction.Flag.BOTH && " ".equals(set)) {
+                        return Expressions.call(ScalarFunction.TRIM, type, List.of(value));
+                    }
+                    return Expressions.call(ScalarFunction.TRIM_CHARS, type, List.of(Expressions.literal(flag.name(), JunctionType.VARCHAR),
+                            Expressions.literal(set, JunctionType.VARCHAR), value));
                 }
                 return Expressions.call(ScalarFunction.TRIM_CHARS, type, List.of(Expressions.literal(flag.name(), JunctionType.VARCHAR),
-                        translate(chars), translate(call.getOperands().get(2))));
+                        translate(chars), value));
             }
             case IN:
                 return Expressions.call(ScalarFunction.IN, type, translateAll(call.getOperands()));
@@ -327,8 +343,16 @@ public final class RexToExpression {
         return out;
     }
 
+    /**
+     * Calcite types a string literal as CHAR(n), but in SQL as users write it (PostgreSQL's unknown/text)
+     * a literal's blanks are significant: ', ' as a separator keeps its space. So literals are VARCHAR.
+     */
     private Expression literal(RexLiteral literal) {
-        return Expressions.literal(literalValue(literal), typeOf(literal.getType()));
+        JunctionType type = typeOf(literal.getType());
+        if (type.kind() == TypeKind.CHAR) {
+            type = JunctionType.varchar(type.precision());
+        }
+        return Expressions.literal(literalValue(literal), type);
     }
 
     /** A literal's value as the Java object the executor expects for its type ({@code null} for NULL). */

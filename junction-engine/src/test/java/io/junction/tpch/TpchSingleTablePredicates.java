@@ -93,7 +93,7 @@ final class TpchSingleTablePredicates {
                 sql.append(line.strip()).append('\n');
                 continue;
             }
-            scanIndent = line.contains("SourceScan[") ? indent : -1;
+            scanIndent = line.contains("SourceScan[") || line.contains("BindScan[") ? indent : -1;
         }
         return sql.toString()
                 .replaceAll("[\"`]", "")

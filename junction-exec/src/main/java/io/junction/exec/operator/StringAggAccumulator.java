@@ -38,7 +38,9 @@ final class StringAggAccumulator implements Accumulator {
     @Override
     public void addBatch(int[] groupIds, int groupCount, Batch batch, int argument, int rowCount) {
         Vector values = CastExpression.cast(batch.column(argument), rowCount, JunctionType.VARCHAR);
-        Vector separators = separatorColumn < 0 ? null : CastExpression.cast(batch.column(separatorColumn), rowCount, JunctionType.VARCHAR);
+        // a text separator is taken as it is: a CHAR-to-VARCHAR cast would drop the blank of ', '
+        Vector separators = separatorColumn < 0 ? null : batch.column(separatorColumn).type().kind().isText()
+                ? batch.column(separatorColumn) : CastExpression.cast(batch.column(separatorColumn), rowCount, JunctionType.VARCHAR);
         if (kept == null) {
             List<JunctionType> types = new ArrayList<>(List.of(JunctionType.BIGINT, JunctionType.VARCHAR, JunctionType.VARCHAR));
             for (SortKey key : order) {
