@@ -82,7 +82,7 @@ public final class OperatorCapabilities {
         return true;
     }
 
-    /** Casts between numbers, and from anything to text, behave alike; text parsing and temporal casts do not. */
+    /** Casts between numbers and widening text casts behave alike; text parsing and formatting do not. */
     private static boolean castIsSafe(RelDataType from, RelDataType to) {
         SqlTypeFamily f = from.getSqlTypeName().getFamily();
         SqlTypeFamily t = to.getSqlTypeName().getFamily();
@@ -90,7 +90,11 @@ public final class OperatorCapabilities {
             // narrowing a DOUBLE to an integer rounds differently across sources
             return !(SqlTypeName.APPROX_TYPES.contains(from.getSqlTypeName()) && SqlTypeName.INT_TYPES.contains(to.getSqlTypeName()));
         }
-        return f == t && f != SqlTypeFamily.CHARACTER;
+        if (f == SqlTypeFamily.CHARACTER && t == SqlTypeFamily.CHARACTER) {
+            // CHAR to VARCHAR drops the padding everywhere; only a shortening cast could truncate differently
+            return to.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED || to.getPrecision() >= from.getPrecision();
+        }
+        return f == t;
     }
 
     /** Adjusts the standard table for one source. */
