@@ -63,15 +63,23 @@ final class SortedRuns implements AutoCloseable {
     /** All rows of all runs in order; the runs are deleted as they are consumed. */
     BatchStream merged() {
         while (runs.size() > FAN_IN) {
-            List<SpillFile> group = new ArrayList<>(runs.subList(0, FAN_IN));
-            runs.subList(0, FAN_IN).clear();
-            try (Merge partial = new Merge(group); SpillFileWriter writer = context.spillSpace().create(types, "sort-merged")) {
-                Batch batch;
-                while ((batch = partial.next()) != null) {
-                    writer.write(batch);
+            // each pass merges consecutive groups, keeping the runs in input order for stability
+            List<SpillFile> pass = new ArrayList<>();
+            while (!runs.isEmpty()) {
+                List<SpillFile> group = new ArrayList<>(runs.subList(0, Math.min(FAN_IN, runs.size())));
+                runs.subList(0, group.size()).clear();
+                try (Merge partial = new Merge(group); SpillFileWriter writer = context.spillSpace().create(types, "sort-merged")) {
+                    Batch batch;
+                    while ((batch = partial.next()) != null) {
+                        writer.write(batch);
+                    }
+                    pass.add(writer.finish());
+                } catch (RuntimeException e) {
+                    pass.forEach(SpillFile::delete);
+                    throw e;
                 }
-                runs.add(writer.finish());
             }
+            runs.addAll(pass);
         }
         merge = new Merge(new ArrayList<>(runs));
         runs.clear();

@@ -23,7 +23,7 @@ import java.util.List;
 
 /** Reads back the batches a {@link SpillFileWriter} wrote, one at a time. Closing does not delete the file. */
 public final class SpillFileReader implements BatchStream {
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 14;
 
     private final SpillFile file;
     private final List<JunctionType> types;

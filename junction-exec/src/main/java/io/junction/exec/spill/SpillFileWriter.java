@@ -32,7 +32,7 @@ import java.nio.file.Files;
  * byte buffer, so writing costs about one copy of the data.
  */
 public final class SpillFileWriter implements AutoCloseable {
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 14;
 
     private final SpillFile file;
     private final DataOutputStream out;
