@@ -6,7 +6,11 @@ import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.exec.ExecutionContext;
+import io.junction.exec.memory.MemoryBudget;
+import io.junction.exec.memory.MemoryPool;
 import io.junction.exec.operator.Operator;
+import io.junction.exec.spill.SpillSpace;
 import io.junction.exec.operator.ValuesOperator;
 import io.junction.federation.FederationPlanner;
 import io.junction.physical.ExecutionPlanner;
@@ -48,7 +52,8 @@ final class QueryEngine {
         return settings;
     }
 
-    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution) {
+    private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution,
+                                ExecutionContext context) {
     }
 
     private PlannedQuery plan(String sql) {
@@ -60,7 +65,16 @@ final class QueryEngine {
         FederationPlanner federation = new FederationPlanner(settings.pushdown());
         federation.checkColumnsReadable(rel);
         QueryExecution execution = new QueryExecution();
-        Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution).plan(rel);
+        ExecutionContext context = new ExecutionContext(
+                new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),
+                new SpillSpace(settings.spillDirectory()), execution::throwIfStopped, settings.forceSpill());
+        Operator root;
+        try {
+            root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution, context).plan(rel);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
         List<String> names = analyzed.root().validatedRowType.getFieldNames();
         List<RelDataTypeField> fields = rel.getRowType().getFieldList();
         List<JunctionType> types = root.outputTypes();
@@ -68,7 +82,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain(), execution);
+        return new PlannedQuery(columns, root, analyzed.explain(), execution, context);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -85,6 +99,7 @@ final class QueryEngine {
         if (planned.explainOnly()) {
             String text = PlanPrinter.print(planned.root());
             planned.root().close();
+            planned.context().close();
             List<List<Object>> rows = new ArrayList<>();
             for (String line : text.split("\n")) {
                 rows.add(List.of(line));
@@ -93,11 +108,15 @@ final class QueryEngine {
                     new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { });
         }
         QueryExecution execution = planned.execution();
-        Runnable onClose = () -> { };
+        // after the operators closed: returns leftover memory to the pool and removes the query's spill files
+        Runnable onClose = planned.context()::close;
         if (timeout != null) {
             ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> execution.stop(QueryExecution.timedOut(timeout)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
-            onClose = () -> timer.cancel(false);
+            onClose = () -> {
+                timer.cancel(false);
+                planned.context().close();
+            };
         }
         return new QueryResult(planned.columns(), planned.root(), execution, onClose);
     }
@@ -115,6 +134,7 @@ final class QueryEngine {
             return PlanPrinter.print(planned.root());
         } finally {
             planned.root().close();
+            planned.context().close();
         }
     }
 

@@ -2,6 +2,7 @@ package io.junction.physical;
 
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
 import io.junction.exec.expr.Expressions;
 import io.junction.exec.expr.ScalarFunction;
@@ -57,9 +58,16 @@ public final class ExecutionPlanner {
     private final RexBuilder rexBuilder;
     private final RexToExpression rex;
     private final QueryExecution execution;
+    private final ExecutionContext context;
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
+        this(federation, rexBuilder, execution, ExecutionContext.standalone());
+    }
+
+    /** {@code context} (the query's memory budget, spill space and cancellation) goes to every operator that holds rows. */
+    public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution, ExecutionContext context) {
         this.federation = federation;
+        this.context = context;
         this.execution = execution;
         this.rexBuilder = rexBuilder;
         this.rex = new RexToExpression(rexBuilder);
@@ -116,7 +124,7 @@ public final class ExecutionPlanner {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return new HashAggregateOperator(input, all, List.of());
+        return new HashAggregateOperator(input, all, List.of(), context);
     }
 
     private Operator values(Values values) {
@@ -151,10 +159,10 @@ public final class ExecutionPlanner {
             return new LimitOperator(input, offset, fetch);
         }
         if (fetch >= 0) {
-            Operator top = new TopNOperator(input, keys, offset + fetch);
+            Operator top = new TopNOperator(input, keys, offset + fetch, context);
             return offset > 0 ? new LimitOperator(top, offset, fetch) : top;
         }
-        Operator sorted = new SortOperator(input, keys);
+        Operator sorted = new SortOperator(input, keys, context);
         return offset > 0 ? new LimitOperator(sorted, offset, -1) : sorted;
     }
 
@@ -185,7 +193,7 @@ public final class ExecutionPlanner {
             calls.add(toExecCall(call));
             output.add(Expressions.column(groupCount + calls.size() - 1, RexToExpression.typeOf(call.getType())));
         }
-        Operator aggregated = new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls);
+        Operator aggregated = new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls, context);
         return hasLiteral ? new ProjectOperator(aggregated, output) : aggregated;
     }
 
@@ -228,7 +236,7 @@ public final class ExecutionPlanner {
         JoinInfo info = join.analyzeCondition();
         if (info.leftKeys.isEmpty()) {
             Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
-            return new NestedLoopJoinOperator(left, right, type, condition);
+            return new NestedLoopJoinOperator(left, right, type, condition, context);
         }
         RexNode remaining = info.getRemaining(rexBuilder);
         int[] leftKeys = info.leftKeys.toIntArray();
@@ -270,7 +278,7 @@ public final class ExecutionPlanner {
         if (buildLeft) {
             // probe with the right input, build the smaller left one; the residual then sees right ++ left
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
-            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual);
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual, context);
             List<Expression> reorder = new ArrayList<>();
             List<JunctionType> types = joined.outputTypes();
             for (int i = 0; i < lw; i++) {
@@ -282,7 +290,7 @@ public final class ExecutionPlanner {
             joined = new ProjectOperator(joined, reorder);
         } else {
             Expression residual = residualRex == null ? null : rex.translate(residualRex);
-            joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual);
+            joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual, context);
         }
         if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
             return joined;

@@ -65,18 +65,26 @@ public final class MemoryBudget implements AutoCloseable {
         return reserved > spillThreshold || pool.isUnderPressure(POOL_PRESSURE);
     }
 
-    synchronized void take(long bytes, String holder) {
+    /** Whether holding {@code more} bytes on top of what is reserved would cross the spill threshold. */
+    public boolean shouldSpillWith(long more) {
+        return reserved + more > spillThreshold || pool.isUnderPressure(POOL_PRESSURE);
+    }
+
+    synchronized void take(long bytes, String holder, boolean enforceLimits) {
         if (closed) {
             return;
         }
-        if (reserved + bytes > hardLimit) {
-            throw new JunctionException(ErrorCode.OUT_OF_MEMORY, "query needs more than " + megabytes(hardLimit) + " MB in "
+        if (enforceLimits && reserved + bytes > hardLimit) {
+            throw new JunctionException(ErrorCode.OUT_OF_MEMORY, "query needs more than " + size(hardLimit) + " in "
                     + holder + "; raise the memory limit (EngineSettings.hardMemoryLimitBytes) or add filters");
         }
         if (!pool.tryReserve(bytes)) {
-            throw new JunctionException(ErrorCode.OUT_OF_MEMORY, "the queries running together need more than "
-                    + megabytes(pool.capacity()) + " MB (" + Math.round(MemoryPool.HEAP_SHARE * 100) + "% of the heap); this one failed in "
-                    + holder + "; run fewer queries at once, give the JVM more heap (-Xmx) or add filters");
+            if (enforceLimits) {
+                throw new JunctionException(ErrorCode.OUT_OF_MEMORY, "the queries running together need more than "
+                        + size(pool.capacity()) + " (" + Math.round(MemoryPool.HEAP_SHARE * 100) + "% of the heap); this one failed in "
+                        + holder + "; run fewer queries at once, give the JVM more heap (-Xmx) or add filters");
+            }
+            pool.forceReserve(bytes);
         }
         reserved += bytes;
         peak = Math.max(peak, reserved);
@@ -100,7 +108,7 @@ public final class MemoryBudget implements AutoCloseable {
         }
     }
 
-    private static long megabytes(long bytes) {
-        return Math.max(1, bytes >> 20);
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : Math.max(1, bytes >> 10) + " KB";
     }
 }

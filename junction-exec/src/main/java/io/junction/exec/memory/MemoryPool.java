@@ -51,6 +51,11 @@ public final class MemoryPool {
         }
     }
 
+    /** Takes {@code bytes} even beyond the capacity: for memory already allocated that cannot be given back yet. */
+    void forceReserve(long bytes) {
+        reserved.addAndGet(bytes);
+    }
+
     /** True when less than {@code share} of the pool is left: spilling operators should spill now. */
     boolean isUnderPressure(double share) {
         return capacity - reserved.get() < capacity * share;

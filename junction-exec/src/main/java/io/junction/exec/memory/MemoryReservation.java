@@ -18,9 +18,25 @@ public final class MemoryReservation implements AutoCloseable {
     /** Reserves {@code more} bytes; throws OUT_OF_MEMORY (reserving nothing) over the hard limit. */
     public void grow(long more) {
         if (more > 0) {
-            budget.take(more, holder);
+            budget.take(more, holder, true);
             bytes += more;
         }
+    }
+
+    /**
+     * Reserves {@code more} bytes past the limits. Only for an operator that has just started spilling and
+     * already holds the rows of the batch that crossed the threshold; the overshoot is one batch's worth.
+     */
+    public void growPastLimit(long more) {
+        if (more > 0) {
+            budget.take(more, holder, false);
+            bytes += more;
+        }
+    }
+
+    /** Whether reserving {@code more} bytes would take the query over its spill threshold. */
+    public boolean shouldSpillWith(long more) {
+        return budget.shouldSpillWith(more);
     }
 
     /** Sets the reservation to {@code total} bytes, growing or shrinking it. */

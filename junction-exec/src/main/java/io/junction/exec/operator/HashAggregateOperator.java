@@ -122,9 +122,14 @@ public final class HashAggregateOperator implements Operator {
             for (Accumulator accumulator : accumulators) {
                 held += accumulator.estimatedBytes(groupCount);
             }
-            memory.resize(held);
-            if (maySpill && spill == null && (memory.shouldSpill() || context.forceSpill() && spillLevel == 0)) {
+            boolean startSpilling = maySpill && spill == null
+                    && (memory.shouldSpillWith(held - memory.bytes()) || context.forceSpill() && spillLevel == 0);
+            if (startSpilling) {
+                // the groups this batch added are held already: keep them, and no new ones from now on
                 spill = new AggregateSpill(inputTypes, groupColumns, calls, context, spillLevel);
+                memory.growPastLimit(held - memory.bytes());
+            } else {
+                memory.resize(held);
             }
         }
         if (spill != null) {

@@ -163,13 +163,16 @@ abstract class PairJoinOperator implements Operator {
         Batch batch;
         while ((batch = right.next()) != null) {
             context.checkCancelled();
-            memory.grow(SizeEstimates.batchBytes(batch) + (1 + tableBytesPerRow()) * batch.rowCount());
-            rows.appendRows(batch);
-            if (maySpill && (memory.shouldSpill() || context.forceSpill() && spillLevel == 0)) {
+            long bytes = SizeEstimates.batchBytes(batch) + (1 + tableBytesPerRow()) * batch.rowCount();
+            if (maySpill && (memory.shouldSpillWith(bytes) || context.forceSpill() && spillLevel == 0)) {
+                // this batch goes straight to disk with the rest
+                rows.appendRows(batch);
                 spilled = spillBuild(rows.build(), right);
                 memory.release();
                 return;
             }
+            memory.grow(bytes);
+            rows.appendRows(batch);
         }
         right.close();
         build = rows.build();

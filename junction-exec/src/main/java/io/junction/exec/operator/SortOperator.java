@@ -57,15 +57,16 @@ public final class SortOperator implements Operator {
             while ((batch = input.next()) != null) {
                 context.checkCancelled();
                 // the rows, plus the order and merge-buffer arrays of the in-memory sort
-                memory.grow(SizeEstimates.batchBytes(batch) + 8L * batch.rowCount());
-                all.appendRows(batch);
-                if (context.canSpill() && (memory.shouldSpill() || context.forceSpill())) {
+                long bytes = SizeEstimates.batchBytes(batch) + 8L * batch.rowCount();
+                if (context.canSpill() && !all.isEmpty() && (memory.shouldSpillWith(bytes) || context.forceSpill())) {
                     if (runs == null) {
                         runs = new SortedRuns(input.outputTypes(), keys, context);
                     }
                     runs.add(all.build());
                     memory.release();
                 }
+                memory.grow(bytes);
+                all.appendRows(batch);
             }
             input.close();
             if (runs != null) {

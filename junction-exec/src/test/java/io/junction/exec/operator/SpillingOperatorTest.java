@@ -242,7 +242,7 @@ class SpillingOperatorTest {
         assertThatThrownBy(join::next).isInstanceOfSatisfying(JunctionException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_MEMORY);
             assertThat(e.sqlState()).isEqualTo("53200");
-            assertThat(e.getMessage()).startsWith("query needs more than 1 MB in HashJoin build side; raise the memory limit");
+            assertThat(e.getMessage()).startsWith("query needs more than 48 KB in HashJoin build side; raise the memory limit");
         });
         join.close();
         Operator nested = new NestedLoopJoinOperator(input(rows(10, 1)), input(rows(5000, 2)), JoinType.INNER, null, c);
