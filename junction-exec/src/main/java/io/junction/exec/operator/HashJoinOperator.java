@@ -32,6 +32,7 @@ public final class HashJoinOperator extends PairJoinOperator {
     private Vector[] probeKeys;
     private int[] probeHashes;
     private boolean[] probeNullKey;
+    private int[] probeFirst;
     private int probeRow;
     private int chainEntry;
 
@@ -124,6 +125,11 @@ public final class HashJoinOperator extends PairJoinOperator {
         probeKeys = keyColumns(probeBatch, leftKeys);
         probeHashes = GroupKeyTable.hashRows(probeKeys, n);
         probeNullKey = nullKeys(probeKeys, n);
+        // all chain heads first, in a loop of independent loads, so the cache misses overlap
+        probeFirst = new int[n];
+        for (int i = 0; i < n; i++) {
+            probeFirst[i] = probeNullKey[i] ? END : head[bucket(probeHashes[i])];
+        }
         probeRow = 0;
         chainEntry = NOT_STARTED;
     }
@@ -135,11 +141,7 @@ public final class HashJoinOperator extends PairJoinOperator {
         int count = 0;
         while (probeRow < n && count < max) {
             if (chainEntry == NOT_STARTED) {
-                if (probeNullKey[probeRow]) {
-                    probeRow++;
-                    continue;
-                }
-                chainEntry = head[bucket(probeHashes[probeRow])];
+                chainEntry = probeFirst[probeRow];
             }
             int hash = probeHashes[probeRow];
             while (chainEntry != END && count < max) {

@@ -80,7 +80,9 @@ public final class SortOperator implements Operator {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            RowComparator.sort(order, order.length, RowComparator.of(sorted, keys));
+            if (!LongKeyRadixSort.trySort(order, order.length, sorted, keys)) {
+                RowComparator.sort(order, order.length, RowComparator.of(sorted, keys));
+            }
         }
         return emitInOrder();
     }

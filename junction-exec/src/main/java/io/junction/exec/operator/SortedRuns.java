@@ -47,7 +47,9 @@ final class SortedRuns implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             positions[i] = i;
         }
-        RowComparator.sort(positions, n, RowComparator.of(rows, keys));
+        if (!LongKeyRadixSort.trySort(positions, n, rows, keys)) {
+            RowComparator.sort(positions, n, RowComparator.of(rows, keys));
+        }
         try (SpillFileWriter writer = context.spillSpace().create(types, "sort-run")) {
             int[] slice = new int[Batch.DEFAULT_SIZE];
             for (int from = 0; from < n; from += Batch.DEFAULT_SIZE) {
