@@ -6,7 +6,11 @@ import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.exec.ExecutionContext;
+import io.junction.exec.memory.MemoryBudget;
+import io.junction.exec.memory.MemoryPool;
 import io.junction.exec.operator.Operator;
+import io.junction.exec.spill.SpillSpace;
 import io.junction.exec.operator.ValuesOperator;
 import io.junction.federation.FederationPlanner;
 import io.junction.physical.ExecutionPlanner;
@@ -53,9 +57,9 @@ final class QueryEngine {
         return settings;
     }
 
-    /** @param sources the connectors whose tables the query reads */
+    /** @param sources the connectors whose tables the query reads; @param context memory, spill space, cancellation */
     private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution,
-                                Set<Connector> sources) {
+                                Set<Connector> sources, ExecutionContext context) {
     }
 
     private PlannedQuery plan(String sql, Catalog.Snapshot catalogSnapshot) {
@@ -75,7 +79,16 @@ final class QueryEngine {
         federation.checkColumnsReadable(rel);
         rel = federation.splitFilters(rel);
         QueryExecution execution = new QueryExecution();
-        Operator root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution).plan(rel);
+        ExecutionContext context = new ExecutionContext(
+                new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),
+                new SpillSpace(settings.spillDirectory()), execution::throwIfStopped, settings.forceSpill());
+        Operator root;
+        try {
+            root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution, context).plan(rel);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
         List<String> names = analyzed.root().validatedRowType.getFieldNames();
         List<RelDataTypeField> fields = rel.getRowType().getFieldList();
         List<JunctionType> types = root.outputTypes();
@@ -83,7 +96,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources);
+        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources, context);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -118,6 +131,7 @@ final class QueryEngine {
             return start(planned, timeout, inUse);
         } catch (RuntimeException e) {
             planned.root().close();
+            planned.context().close();
             inUse.close();
             throw e;
         }
@@ -128,6 +142,7 @@ final class QueryEngine {
         if (planned.explainOnly()) {
             String text = PlanPrinter.print(planned.root());
             planned.root().close();
+            planned.context().close();
             List<List<Object>> rows = new ArrayList<>();
             for (String line : text.split("\n")) {
                 rows.add(List.of(line));
@@ -137,12 +152,18 @@ final class QueryEngine {
                     new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
         }
         QueryExecution execution = planned.execution();
-        Runnable onClose = inUse::close;
+        // after the operators closed: returns leftover memory to the pool, removes the query's spill files,
+        // and lets go of the sources the query read
+        Runnable onClose = () -> {
+            planned.context().close();
+            inUse.close();
+        };
         if (timeout != null) {
             ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> execution.stop(QueryExecution.timedOut(timeout)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
             onClose = () -> {
                 timer.cancel(false);
+                planned.context().close();
                 inUse.close();
             };
         }
@@ -199,6 +220,7 @@ final class QueryEngine {
                 return new QueryPlan(PlanPrinter.print(planned.root()), planned.execution().plannedStatements());
             } finally {
                 planned.root().close();
+                planned.context().close();
             }
         }
     }

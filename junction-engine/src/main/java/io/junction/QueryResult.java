@@ -1,5 +1,6 @@
 package io.junction;
 
+import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.physical.QueryExecution;
 import io.junction.vector.Batch;
@@ -53,6 +54,11 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
                 execution.throwIfStopped();
             }
             throw e instanceof JunctionException je ? je : JunctionException.internal("query failed: " + e, e);
+        } catch (OutOfMemoryError e) {
+            // the budget's estimates fell short; closing drops this query's rows, so the process carries on
+            close();
+            throw new JunctionException(ErrorCode.OUT_OF_MEMORY, "the query ran out of Java heap; lower the memory limit "
+                    + "(EngineSettings.memoryLimitBytes) so it spills earlier, give the JVM more heap (-Xmx) or add filters");
         }
         if (b == null) {
             close();

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Queries joining PostgreSQL, MariaDB and SQLite tables must return exactly what the same query
- * returns inside PostgreSQL with all three tables loaded there. Runs with pushdown on and off.
+ * returns inside PostgreSQL with all three tables loaded there. Runs with pushdown on and off, and with
+ * pushdown off and spilling forced (every hash join, aggregate and sort goes through its disk path).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossSourceQueryTest {
@@ -47,6 +48,8 @@ class CrossSourceQueryTest {
     private Path sqliteFile;
     private Junction junction;
     private Junction junctionNoPushdown;
+    private Junction junctionSpilling;
+    private Path spillDirectory;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -88,6 +91,8 @@ class CrossSourceQueryTest {
         }
         junction = open(EngineSettings.defaults());
         junctionNoPushdown = open(EngineSettings.defaults().withPushdown(false));
+        spillDirectory = Files.createTempDirectory("junction-cross-spill");
+        junctionSpilling = open(EngineSettings.defaults().withPushdown(false).withForceSpill(true).withSpillDirectory(spillDirectory));
     }
 
     private Junction open(EngineSettings settings) {
@@ -101,12 +106,16 @@ class CrossSourceQueryTest {
 
     @AfterAll
     void tearDown() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{junction, junctionNoPushdown}) {
+        for (AutoCloseable c : new AutoCloseable[]{junction, junctionNoPushdown, junctionSpilling}) {
             if (c != null) {
                 c.close();
             }
         }
         Files.deleteIfExists(sqliteFile);
+        if (spillDirectory != null) {
+            assertThat(spillDirectory).as("spill files left behind").isEmptyDirectory();
+            Files.delete(spillDirectory);
+        }
     }
 
     /** Queries over {orders} (PostgreSQL), {customers} (MariaDB) and {products} (SQLite). */
@@ -143,6 +152,13 @@ class CrossSourceQueryTest {
     @MethodSource("queries")
     void matchesPostgresWithoutPushdown(String query) throws SQLException {
         assertSameAsReference(junctionNoPushdown, query);
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
+    void matchesPostgresWithSpillingForced(String query) throws SQLException {
+        assertSameAsReference(junctionSpilling, query);
+        assertThat(spillDirectory).as("spill files left behind").isEmptyDirectory();
     }
 
     private void assertSameAsReference(Junction j, String query) throws SQLException {

@@ -2,6 +2,7 @@ package io.junction.physical;
 
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
 import io.junction.exec.expr.Expressions;
 import io.junction.exec.expr.ScalarFunction;
@@ -62,9 +63,16 @@ public final class ExecutionPlanner {
     private final RexBuilder rexBuilder;
     private final RexToExpression rex;
     private final QueryExecution execution;
+    private final ExecutionContext context;
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
+        this(federation, rexBuilder, execution, ExecutionContext.standalone());
+    }
+
+    /** {@code context} (the query's memory budget, spill space and cancellation) goes to every operator that holds rows. */
+    public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution, ExecutionContext context) {
         this.federation = federation;
+        this.context = context;
         this.execution = execution;
         this.rexBuilder = rexBuilder;
         this.rex = new RexToExpression(rexBuilder);
@@ -164,7 +172,7 @@ public final class ExecutionPlanner {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return new HashAggregateOperator(input, all, List.of());
+        return new HashAggregateOperator(input, all, List.of(), context);
     }
 
     private Operator values(Values values) {
@@ -199,10 +207,10 @@ public final class ExecutionPlanner {
             return new LimitOperator(input, offset, fetch);
         }
         if (fetch >= 0) {
-            Operator top = new TopNOperator(input, keys, offset + fetch);
+            Operator top = new TopNOperator(input, keys, offset + fetch, context);
             return offset > 0 ? new LimitOperator(top, offset, fetch) : top;
         }
-        Operator sorted = new SortOperator(input, keys);
+        Operator sorted = new SortOperator(input, keys, context);
         return offset > 0 ? new LimitOperator(sorted, offset, -1) : sorted;
     }
 
@@ -232,7 +240,7 @@ public final class ExecutionPlanner {
             calls.add(toExecCall(call));
             output.add(Expressions.column(groupCount + calls.size() - 1, RexToExpression.typeOf(call.getType())));
         }
-        Operator aggregated = new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls);
+        Operator aggregated = new HashAggregateOperator(input, aggregate.getGroupSet().toArray(), calls, context);
         return hasLiteral ? new ProjectOperator(aggregated, output) : aggregated;
     }
 
@@ -307,7 +315,7 @@ public final class ExecutionPlanner {
         JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
         if (info.leftKeys.isEmpty()) {
             Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
-            return new NestedLoopJoinOperator(left, right, type, condition);
+            return new NestedLoopJoinOperator(left, right, type, condition, context);
         }
         RexNode remaining = info.getRemaining(rexBuilder);
         int[] leftKeys = info.leftKeys.toIntArray();
@@ -353,7 +361,7 @@ public final class ExecutionPlanner {
         if (buildLeft) {
             // probe with the right input, build the smaller left one; the residual then sees right ++ left
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
-            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual);
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual, context);
             List<Expression> reorder = new ArrayList<>();
             List<JunctionType> types = joined.outputTypes();
             for (int i = 0; i < lw; i++) {
@@ -365,7 +373,7 @@ public final class ExecutionPlanner {
             joined = new ProjectOperator(joined, reorder);
         } else {
             Expression residual = residualRex == null ? null : rex.translate(residualRex);
-            joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual);
+            joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual, context);
         }
         if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
             return joined;

@@ -29,6 +29,15 @@ interface Accumulator {
     /** One value of the call's result type per group {@code 0..groupCount}. */
     Vector result(int groupCount);
 
+    /**
+     * Heap bytes the state of {@code groupCount} groups holds, for memory accounting; the default suits
+     * a fixed number of primitive slots per group. Accumulators whose state grows with the rows (distinct
+     * sets, collected values) must override it.
+     */
+    default long estimatedBytes(int groupCount) {
+        return 16L * groupCount;
+    }
+
     static Accumulator create(AggregateCall call, JunctionType inputType) {
         Accumulator plain = switch (call.function()) {
             case COUNT_STAR, COUNT -> new CountAccumulator(call.resultType());

@@ -51,6 +51,11 @@ final class DistinctAccumulator implements Accumulator {
     }
 
     @Override
+    public long estimatedBytes(int groupCount) {
+        return seen.estimatedBytes() + inner.estimatedBytes(groupCount);
+    }
+
+    @Override
     public Vector result(int groupCount) {
         return inner.result(groupCount);
     }

@@ -1,5 +1,6 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.memory.SizeEstimates;
 import io.junction.exec.vector.BatchBuilder;
 import io.junction.exec.vector.ValueComparison;
 import io.junction.exec.vector.ValueHashing;
@@ -22,6 +23,7 @@ final class GroupKeyTable {
     private int[] slots = new int[1024];
     private int[] hashes = new int[512];
     private int count;
+    private long keyBytes;
 
     GroupKeyTable(List<JunctionType> keyTypes) {
         this.keys = new BatchBuilder(keyTypes, 256);
@@ -69,6 +71,28 @@ final class GroupKeyTable {
         }
     }
 
+    /** The id of row {@code row}'s key, or -1 if the table does not hold it. */
+    int find(Batch keyBatch, int row, int hash) {
+        int mask = slots.length - 1;
+        int slot = ValueHashing.mix(hash) & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            int id = entry - 1;
+            if (hashes[id] == hash && sameKey(keyBatch, row, id)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Heap bytes held: the stored keys and the hash arrays. */
+    long estimatedBytes() {
+        return keyBytes + 4L * slots.length + 4L * hashes.length;
+    }
+
     private boolean sameKey(Batch keyBatch, int row, int id) {
         for (int c = 0; c < width; c++) {
             if (!ValueComparison.equalOrBothNull(keyBatch.column(c), row, keys.column(c), id)) {
@@ -81,6 +105,7 @@ final class GroupKeyTable {
     private int insert(Batch keyBatch, int row, int hash, int slot) {
         int id = count++;
         keys.appendRow(keyBatch, row);
+        keyBytes += SizeEstimates.rowBytes(keyBatch.columns(), row);
         if (id >= hashes.length) {
             hashes = Arrays.copyOf(hashes, hashes.length * 2);
         }

@@ -1,5 +1,8 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.ExecutionContext;
+import io.junction.exec.memory.MemoryReservation;
+import io.junction.exec.spill.SpillPartitioning;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
 import io.junction.vector.Vector;
@@ -14,17 +17,37 @@ import java.util.stream.Collectors;
  * each row is mapped to a dense group id through {@link GroupKeyTable}, and every accumulator folds the
  * batch into its per-group arrays. At the end the stored keys and the accumulator results form the output,
  * emitted in batches. Without group columns there is exactly one group, so empty input still yields one row.
+ *
+ * <p>The table and the accumulators' state are reserved against the query's memory budget after each batch.
+ * Over the spill threshold, an {@link AggregateSpill} diverts the rows of new keys to disk and aggregates
+ * them after the in-memory groups have been emitted.
  */
 public final class HashAggregateOperator implements Operator {
     private final Operator input;
     private final int[] groupColumns;
     private final List<AggregateCall> calls;
     private final List<JunctionType> types;
+    private final ExecutionContext context;
+    private final int spillLevel;
+    private MemoryReservation memory;
+    private AggregateSpill spill;
     private Batch result;
     private int emitted;
     private boolean closed;
 
     public HashAggregateOperator(Operator input, int[] groupColumns, List<AggregateCall> calls) {
+        this(input, groupColumns, calls, ExecutionContext.standalone());
+    }
+
+    /** As above, with the query's memory budget, spill space and cancellation. */
+    public HashAggregateOperator(Operator input, int[] groupColumns, List<AggregateCall> calls, ExecutionContext context) {
+        this(input, groupColumns, calls, context, 0);
+    }
+
+    /** The aggregation of one spilled partition; {@code spillLevel} says how often its rows were partitioned already. */
+    HashAggregateOperator(Operator input, int[] groupColumns, List<AggregateCall> calls, ExecutionContext context, int spillLevel) {
+        this.context = context;
+        this.spillLevel = spillLevel;
         this.input = input;
         this.groupColumns = groupColumns.clone();
         this.calls = List.copyOf(calls);
@@ -48,7 +71,8 @@ public final class HashAggregateOperator implements Operator {
             input.close();
         }
         if (emitted >= result.rowCount()) {
-            return null;
+            memory.release();
+            return spill == null ? null : spill.next();
         }
         int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
         Batch out = n == result.rowCount() ? result : LimitOperator.slice(result, emitted, emitted + n);
@@ -67,8 +91,17 @@ public final class HashAggregateOperator implements Operator {
         boolean grouped = groupColumns.length > 0;
         GroupKeyTable table = grouped ? new GroupKeyTable(Arrays.stream(groupColumns).mapToObj(inputTypes::get).toList()) : null;
         int groupCount = grouped ? 0 : 1;
+        memory = context.memory().reservation("HashAggregate");
+        boolean maySpill = grouped && context.canSpill() && spillLevel < SpillPartitioning.MAX_LEVEL;
         Batch batch;
         while ((batch = input.next()) != null) {
+            context.checkCancelled();
+            if (spill != null) {
+                batch = spill.keepKnownGroups(batch, table);
+                if (batch == null) {
+                    continue;
+                }
+            }
             int n = batch.rowCount();
             int[] ids;
             if (grouped) {
@@ -85,6 +118,22 @@ public final class HashAggregateOperator implements Operator {
                 int argument = calls.get(a).argument();
                 accumulators[a].addBatch(ids, groupCount, batch, argument, n);
             }
+            long held = grouped ? table.estimatedBytes() : 0;
+            for (Accumulator accumulator : accumulators) {
+                held += accumulator.estimatedBytes(groupCount);
+            }
+            boolean startSpilling = maySpill && spill == null
+                    && (memory.shouldSpillWith(held - memory.bytes()) || context.forceSpill() && spillLevel == 0);
+            if (startSpilling) {
+                // the groups this batch added are held already: keep them, and no new ones from now on
+                spill = new AggregateSpill(inputTypes, groupColumns, calls, context, spillLevel);
+                memory.growPastLimit(held - memory.bytes());
+            } else {
+                memory.resize(held);
+            }
+        }
+        if (spill != null) {
+            spill.finishInput();
         }
         Vector[] columns = new Vector[types.size()];
         if (grouped) {
@@ -103,7 +152,16 @@ public final class HashAggregateOperator implements Operator {
     public void close() {
         closed = true;
         result = null;
-        input.close();
+        try {
+            if (spill != null) {
+                spill.close();
+            }
+        } finally {
+            if (memory != null) {
+                memory.release();
+            }
+            input.close();
+        }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
 import io.junction.exec.vector.ValueComparison;
 import io.junction.vector.Batch;
+import io.junction.vector.BatchStream;
 import io.junction.vector.Vector;
 
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.Arrays;
  * key are left out of the table because NULL never equals anything. Probe: each left batch's key hashes
  * are computed in one pass, then each row walks its chain comparing hashes and keys column by column on the
  * primitive arrays. Pair output, the residual condition and outer rows are handled by {@link PairJoinOperator}.
+ * A build side over the query's memory limit turns the join into a {@link GraceHashJoin}.
  */
 public final class HashJoinOperator extends PairJoinOperator {
     private static final int END = -1;
@@ -29,11 +32,24 @@ public final class HashJoinOperator extends PairJoinOperator {
     private Vector[] probeKeys;
     private int[] probeHashes;
     private boolean[] probeNullKey;
+    private int[] probeFirst;
     private int probeRow;
     private int chainEntry;
 
     public HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinType type, Expression residual) {
-        super(left, right, type, residual);
+        this(left, right, leftKeys, rightKeys, type, residual, ExecutionContext.standalone());
+    }
+
+    /** As above, with the query's memory budget, spill space and cancellation. */
+    public HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinType type, Expression residual,
+                            ExecutionContext context) {
+        this(left, right, leftKeys, rightKeys, type, residual, context, 0);
+    }
+
+    /** A join of one spilled partition; {@code spillLevel} says how often its rows were partitioned already. */
+    HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinType type, Expression residual,
+                     ExecutionContext context, int spillLevel) {
+        super(left, right, type, residual, context, spillLevel);
         if (leftKeys.length != rightKeys.length || leftKeys.length == 0) {
             throw new IllegalArgumentException("hash join needs matching, non-empty key lists");
         }
@@ -61,6 +77,22 @@ public final class HashJoinOperator extends PairJoinOperator {
             next[row] = head[bucket];
             head[bucket] = row;
         }
+    }
+
+    @Override
+    long tableBytesPerRow() {
+        // next and hash per row, and a head array of up to four slots per row
+        return 4 + 4 + 16;
+    }
+
+    @Override
+    boolean canSpillBuild() {
+        return true;
+    }
+
+    @Override
+    BatchStream spillBuild(Batch collected, Operator remainingBuild) {
+        return new GraceHashJoin(left, collected, remainingBuild, leftKeys, rightKeys, type, condition(), context, spillLevel);
     }
 
     private int bucket(int hash) {
@@ -93,6 +125,11 @@ public final class HashJoinOperator extends PairJoinOperator {
         probeKeys = keyColumns(probeBatch, leftKeys);
         probeHashes = GroupKeyTable.hashRows(probeKeys, n);
         probeNullKey = nullKeys(probeKeys, n);
+        // all chain heads first, in a loop of independent loads, so the cache misses overlap
+        probeFirst = new int[n];
+        for (int i = 0; i < n; i++) {
+            probeFirst[i] = probeNullKey[i] ? END : head[bucket(probeHashes[i])];
+        }
         probeRow = 0;
         chainEntry = NOT_STARTED;
     }
@@ -104,11 +141,7 @@ public final class HashJoinOperator extends PairJoinOperator {
         int count = 0;
         while (probeRow < n && count < max) {
             if (chainEntry == NOT_STARTED) {
-                if (probeNullKey[probeRow]) {
-                    probeRow++;
-                    continue;
-                }
-                chainEntry = head[bucket(probeHashes[probeRow])];
+                chainEntry = probeFirst[probeRow];
             }
             int hash = probeHashes[probeRow];
             while (chainEntry != END && count < max) {

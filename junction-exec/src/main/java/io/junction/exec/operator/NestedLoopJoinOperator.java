@@ -1,5 +1,6 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
 import io.junction.vector.Batch;
 
@@ -14,7 +15,12 @@ public final class NestedLoopJoinOperator extends PairJoinOperator {
     private int buildRow;
 
     public NestedLoopJoinOperator(Operator left, Operator right, JoinType type, Expression condition) {
-        super(left, right, type, condition);
+        this(left, right, type, condition, ExecutionContext.standalone());
+    }
+
+    /** As above, with the query's memory budget (the materialized right side is reserved) and cancellation. */
+    public NestedLoopJoinOperator(Operator left, Operator right, JoinType type, Expression condition, ExecutionContext context) {
+        super(left, right, type, condition, context, 0);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
+import io.junction.exec.memory.MemoryReservation;
+import io.junction.exec.memory.SizeEstimates;
+import io.junction.exec.spill.SpillPartitioning;
 import io.junction.exec.vector.BatchBuilder;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
+import io.junction.vector.BatchStream;
 import io.junction.vector.BooleanVector;
 import io.junction.vector.Vector;
 
@@ -20,6 +25,10 @@ import java.util.List;
  * into a (left ++ right) batch and the join condition, if any, filters them. Matched flags per probe row and
  * per build row then yield the outer rows: unmatched probe rows when a probe batch is done (LEFT, FULL, ANTI,
  * and the matched ones for SEMI), unmatched build rows after the last probe batch (RIGHT, FULL).
+ *
+ * <p>The build side's memory is reserved batch by batch as it is materialized. When the query goes over
+ * its spill threshold, a subclass that can spill ({@link #spillBuild}) takes over the rest of the work
+ * from disk; otherwise the reservation grows until the hard limit fails the query.
  */
 abstract class PairJoinOperator implements Operator {
     static final int OUTPUT_SIZE = Batch.DEFAULT_SIZE;
@@ -27,6 +36,9 @@ abstract class PairJoinOperator implements Operator {
     protected final Operator left;
     protected final Operator right;
     protected final JoinType type;
+    protected final ExecutionContext context;
+    /** How many times the rows reaching this join were already partitioned to disk (0 for a planned join). */
+    protected final int spillLevel;
     private final Expression condition;
     private final List<JunctionType> outputTypes;
     private final int leftWidth;
@@ -41,12 +53,16 @@ abstract class PairJoinOperator implements Operator {
     private boolean probeExhausted;
     private boolean finished;
     private boolean closed;
+    private MemoryReservation memory;
+    private BatchStream spilled;
 
-    PairJoinOperator(Operator left, Operator right, JoinType type, Expression condition) {
+    PairJoinOperator(Operator left, Operator right, JoinType type, Expression condition, ExecutionContext context, int spillLevel) {
         this.left = left;
         this.right = right;
         this.type = type;
         this.condition = condition;
+        this.context = context;
+        this.spillLevel = spillLevel;
         this.leftWidth = left.outputTypes().size();
         List<JunctionType> out = new ArrayList<>(left.outputTypes());
         if (type != JoinType.SEMI && type != JoinType.ANTI) {
@@ -67,6 +83,28 @@ abstract class PairJoinOperator implements Operator {
      */
     abstract int nextCandidates(int[] probeRows, int[] buildRows, int max);
 
+    /** Heap bytes per build row the subclass adds on top of the rows themselves (its hash table). */
+    long tableBytesPerRow() {
+        return 0;
+    }
+
+    /** Whether {@link #spillBuild} is implemented. */
+    boolean canSpillBuild() {
+        return false;
+    }
+
+    /**
+     * Called when the build side no longer fits: {@code collected} holds the build rows read so far and
+     * {@code remainingBuild} the rest. Returns the join's whole output, computed from disk.
+     */
+    BatchStream spillBuild(Batch collected, Operator remainingBuild) {
+        throw new UnsupportedOperationException(describe() + " cannot spill");
+    }
+
+    final Expression condition() {
+        return condition;
+    }
+
     /** True for SEMI/ANTI without a condition, where the first key match decides the probe row. */
     final boolean firstMatchDecides() {
         return (type == JoinType.SEMI || type == JoinType.ANTI) && condition == null;
@@ -77,14 +115,18 @@ abstract class PairJoinOperator implements Operator {
         if (closed) {
             return null;
         }
-        if (build == null) {
+        if (build == null && spilled == null) {
             materializeBuild();
+        }
+        if (spilled != null) {
+            return spilled.next();
         }
         while (true) {
             if (!pending.isEmpty()) {
                 return pending.poll();
             }
             if (finished) {
+                memory.release();
                 return null;
             }
             if (probe == null) {
@@ -115,9 +157,21 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private void materializeBuild() {
+        memory = context.memory().reservation(describeHolder());
+        boolean maySpill = canSpillBuild() && context.canSpill() && spillLevel < SpillPartitioning.MAX_LEVEL;
         BatchBuilder rows = new BatchBuilder(right.outputTypes(), Batch.DEFAULT_SIZE);
         Batch batch;
         while ((batch = right.next()) != null) {
+            context.checkCancelled();
+            long bytes = SizeEstimates.batchBytes(batch) + (1 + tableBytesPerRow()) * batch.rowCount();
+            if (maySpill && (memory.shouldSpillWith(bytes) || context.forceSpill() && spillLevel == 0)) {
+                // this batch goes straight to disk with the rest
+                rows.appendRows(batch);
+                spilled = spillBuild(rows.build(), right);
+                memory.release();
+                return;
+            }
+            memory.grow(bytes);
             rows.appendRows(batch);
         }
         right.close();
@@ -237,8 +291,17 @@ abstract class PairJoinOperator implements Operator {
             pending.clear();
             build = null;
             probe = null;
-            left.close();
-            right.close();
+            try {
+                if (spilled != null) {
+                    spilled.close();
+                }
+            } finally {
+                if (memory != null) {
+                    memory.release();
+                }
+                left.close();
+                right.close();
+            }
         }
     }
 
@@ -250,6 +313,12 @@ abstract class PairJoinOperator implements Operator {
     @Override
     public final List<Operator> inputs() {
         return List.of(left, right);
+    }
+
+    private String describeHolder() {
+        String description = describe();
+        int bracket = description.indexOf('[');
+        return (bracket < 0 ? description : description.substring(0, bracket)) + " build side";
     }
 
     final String describeCondition() {

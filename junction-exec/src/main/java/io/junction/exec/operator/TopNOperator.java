@@ -1,5 +1,8 @@
 package io.junction.exec.operator;
 
+import io.junction.exec.ExecutionContext;
+import io.junction.exec.memory.MemoryReservation;
+import io.junction.exec.memory.SizeEstimates;
 import io.junction.exec.vector.BatchBuilder;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
@@ -10,17 +13,26 @@ import java.util.List;
  * ORDER BY ... LIMIT n without sorting everything: input rows are appended to a buffer, and whenever the
  * buffer holds about twice the limit it is sorted and cut back to the best {@code limit} rows. Memory stays
  * bounded by roughly 2·limit rows (plus one batch) and the work is O(input · log limit); at the end the
- * survivors are sorted once more and emitted in batches. A limit of 0 reads nothing.
+ * survivors are sorted once more and emitted in batches. A limit of 0 reads nothing. The buffer is reserved
+ * against the query's memory budget; it does not spill, so a huge limit can hit the hard limit.
  */
 public final class TopNOperator implements Operator {
     private final Operator input;
     private final List<SortKey> keys;
     private final long limit;
+    private final ExecutionContext context;
+    private MemoryReservation memory;
     private Batch result;
     private int emitted;
     private boolean closed;
 
     public TopNOperator(Operator input, List<SortKey> keys, long limit) {
+        this(input, keys, limit, ExecutionContext.standalone());
+    }
+
+    /** As above, with the query's memory budget and cancellation. */
+    public TopNOperator(Operator input, List<SortKey> keys, long limit, ExecutionContext context) {
+        this.context = context;
         if (limit < 0) {
             throw new IllegalArgumentException("limit " + limit);
         }
@@ -43,6 +55,7 @@ public final class TopNOperator implements Operator {
             }
         }
         if (emitted >= result.rowCount()) {
+            memory.release();
             return null;
         }
         int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
@@ -56,11 +69,20 @@ public final class TopNOperator implements Operator {
         int keep = (int) Math.min(limit, Integer.MAX_VALUE - 16);
         long compactAt = Math.max((long) keep * 2, (long) keep + Batch.DEFAULT_SIZE);
         BatchBuilder buffer = new BatchBuilder(input.outputTypes(), (int) Math.min(compactAt, 4 * Batch.DEFAULT_SIZE));
+        memory = context.memory().reservation("TopN");
+        long held = 0;
         Batch batch;
         while ((batch = input.next()) != null) {
+            context.checkCancelled();
+            long bytes = SizeEstimates.batchBytes(batch) + 8L * batch.rowCount();
+            memory.grow(bytes);
+            held += bytes;
             buffer.appendRows(batch);
             if (buffer.rowCount() >= compactAt) {
                 buffer = compact(buffer.build(), keep);
+                // the survivors are about half the rows held
+                held = held * buffer.rowCount() / Math.max(1, compactAt);
+                memory.resize(held);
             }
         }
         Batch sorted = sortedPrefix(buffer.build(), keep);
@@ -87,6 +109,9 @@ public final class TopNOperator implements Operator {
     public void close() {
         closed = true;
         result = null;
+        if (memory != null) {
+            memory.release();
+        }
         input.close();
     }
 
