@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Writes one non-NULL field of a binary COPY row, in its PostgreSQL type's binary ("send") format, into a
  * vector of the output type. A decoder is chosen once per column from the pair (PostgreSQL type, Junction type);
- * pairs without one are read through JDBC instead, so the binary path never guesses.
+ * pairs without one are read through JDBC instead, so the binary path never guesses. Domains are read as their
+ * base type; {@code enum} stands for every enum type, whose binary form is its label's text.
  *
  * <p>Contract: values equal what the JDBC path reads for the same column (docs/type-mapping.md), including its
  * quirks: {@code date 'infinity'} becomes LocalDate.MAX's day as pgjdbc returns it, {@code time '24:00'} the last
@@ -52,7 +53,7 @@ interface BinaryColumnDecoder {
             case "float8" -> kind == TypeKind.DOUBLE
                     ? (b, o, l, v, r) -> ((DoubleVector) v).set(r, Double.longBitsToDouble(BinaryWire.readLong(b, o))) : null;
             case "numeric" -> numeric(kind, type);
-            case "text", "varchar", "bpchar", "name" -> kind == TypeKind.VARCHAR || kind == TypeKind.CHAR || kind == TypeKind.JSON
+            case "text", "varchar", "bpchar", "name", "enum", "citext" -> kind == TypeKind.VARCHAR || kind == TypeKind.CHAR || kind == TypeKind.JSON
                     ? (b, o, l, v, r) -> ((StringVector) v).set(r, new String(b, o, l, StandardCharsets.UTF_8)) : null;
             case "json" -> kind == TypeKind.JSON || kind == TypeKind.VARCHAR
                     ? (b, o, l, v, r) -> ((StringVector) v).set(r, new String(b, o, l, StandardCharsets.UTF_8)) : null;

@@ -152,6 +152,11 @@ final class PostgresCopyStream implements BatchStream {
         return row == 0 ? null : new Batch(columns, row);
     }
 
+    /** Whether the rows come from binary COPY (false once the stream fell back to JDBC); for tests. */
+    synchronized boolean readsBinary() {
+        return started && fallback == null;
+    }
+
     /** Learns the result's PostgreSQL types; false when some column has no binary decoder for its output type. */
     private boolean describe() throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -165,12 +170,39 @@ final class PostgresCopyStream implements BatchStream {
             labels = new String[width];
             for (int c = 0; c < width; c++) {
                 labels[c] = metadata.getColumnLabel(c + 1);
-                decoders[c] = BinaryColumnDecoder.forColumn(metadata.getColumnTypeName(c + 1), types.get(c));
+                String pgType = metadata.getColumnTypeName(c + 1);
+                decoders[c] = BinaryColumnDecoder.forColumn(pgType, types.get(c));
+                if (decoders[c] == null) {
+                    String underlying = underlyingType(pgType);
+                    decoders[c] = underlying == null ? null : BinaryColumnDecoder.forColumn(underlying, types.get(c));
+                }
                 if (decoders[c] == null) {
                     return false;
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * What a type the decoder does not know by name is made of: a domain's base type, or {@code enum} for enum
+     * types (whose binary form is the label's text); null when that cannot be found out.
+     */
+    private String underlyingType(String pgType) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT CASE WHEN t.typtype = 'e' THEN 'enum' WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END
+                FROM pg_catalog.pg_type t LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype AND bt.typtype <> 'd'
+                WHERE t.oid = ?::regtype""")) {
+            statement.setString(1, pgType);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            // A name the server cannot parse back (pgjdbc quotes some): read this statement through JDBC.
+            if (!connection.getAutoCommit()) {
+                throw e;
+            }
+            return null;
         }
     }
 
