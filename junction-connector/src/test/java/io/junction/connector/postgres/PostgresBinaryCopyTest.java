@@ -158,13 +158,13 @@ class PostgresBinaryCopyTest {
     @Test
     void closingEarlyLeavesNoRunningCopyAndTheConnectionIsReused() throws Exception {
         try (Connector single = Connectors.create(PG.config("pg1", Map.of("pool_size", 1)))) {
-            BatchStream stream = single.execute(new SourceQuery.Sql("SELECT g, g::text FROM generate_series(1, 20000000) g",
+            BatchStream stream = single.execute(new SourceQuery.Sql("SELECT g, g::text FROM generate_series(1, 20000000) g /* " + PG.schema() + " */",
                     List.of(JunctionType.INTEGER, JunctionType.VARCHAR)));
             assertThat(stream.next().rowCount()).isEqualTo(2048);
             long start = System.nanoTime();
             stream.close();
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
-            assertThat(runningCopies()).isZero();
+            assertThat(runningCopies(PG)).isZero();
             for (int i = 0; i < 3; i++) {
                 assertThat(ResultRows.readAll(single.execute(new SourceQuery.Sql("SELECT 42", List.of(JunctionType.INTEGER)))))
                         .containsExactly(List.of(42));
@@ -176,7 +176,7 @@ class PostgresBinaryCopyTest {
     void closingFromAnotherThreadStopsTheCopyInTheServer() throws Exception {
         try (Connector single = Connectors.create(PG.config("pg1", Map.of("pool_size", 1)))) {
             BatchStream stream = single.execute(new SourceQuery.Sql(
-                    "SELECT g FROM generate_series(1, 100000) g WHERE g < 50000 OR (SELECT true FROM pg_sleep(30))",
+                    "SELECT g FROM generate_series(1, 100000) g WHERE g < 50000 OR (SELECT true FROM pg_sleep(30)) /* " + PG.schema() + " */",
                     List.of(JunctionType.INTEGER)));
             ExecutorService reader = Executors.newSingleThreadExecutor();
             try {
@@ -188,7 +188,7 @@ class PostgresBinaryCopyTest {
                     return rows;
                 });
                 // The server sleeps once the first 49 999 rows are sent; by then the reader waits inside next().
-                waitUntil(() -> runningCopies("PgSleep") == 1);
+                waitUntil(() -> runningCopies(PG, "PgSleep") == 1);
                 Thread.sleep(300);
                 long start = System.nanoTime();
                 stream.close();
@@ -198,22 +198,25 @@ class PostgresBinaryCopyTest {
             } finally {
                 reader.shutdownNow();
             }
-            assertThat(runningCopies()).isZero();
+            assertThat(runningCopies(PG)).isZero();
             assertThat(ResultRows.readAll(single.execute(new SourceQuery.Sql("SELECT 7", List.of(JunctionType.INTEGER))))).containsExactly(List.of(7));
         }
     }
 
-    /** Statements of Junction's connections in this database that the server is still running. */
-    static int runningCopies() throws SQLException {
-        return runningCopies(null);
+    /**
+     * COPY statements of Junction's connections that the server is still running and whose text names this test
+     * class's schema (other test runs may share the server).
+     */
+    static int runningCopies(TestDatabases db) throws SQLException {
+        return runningCopies(db, null);
     }
 
-    static int runningCopies(String waitEvent) throws SQLException {
-        try (Connection c = PG.connect(); Statement s = c.createStatement();
+    static int runningCopies(TestDatabases db, String waitEvent) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
                      SELECT count(*) FROM pg_stat_activity
                      WHERE application_name = 'junction' AND state = 'active' AND pid <> pg_backend_pid()
-                       AND query LIKE 'COPY (%'""" + (waitEvent == null ? "" : " AND wait_event = '" + waitEvent + "'"))) {
+                       AND query LIKE 'COPY (%' AND strpos(query, '""" + db.schema() + "') > 0" + (waitEvent == null ? "" : " AND wait_event = '" + waitEvent + "'"))) {
             rs.next();
             return rs.getInt(1);
         }
