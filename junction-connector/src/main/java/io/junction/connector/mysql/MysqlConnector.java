@@ -123,6 +123,16 @@ public final class MysqlConnector extends JdbcConnector {
                 count, scan.outputTypes()));
     }
 
+    /**
+     * Statement.cancel() of Connector/J does nothing once a streaming executeQuery has returned, and closing the
+     * result set then reads every remaining row (waiting for the server to produce them); KILL QUERY, which the
+     * driver sends over a connection of its own, stops the server at once.
+     */
+    @Override
+    protected void cancel(Connection connection, Statement statement) throws SQLException {
+        connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+    }
+
     @Override
     protected JdbcColumnReader columnReader(JunctionType type) {
         return type.kind() == TypeKind.TIMESTAMP_TZ ? new MysqlTimestampColumnReader() : super.columnReader(type);
