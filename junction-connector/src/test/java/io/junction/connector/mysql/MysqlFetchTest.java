@@ -38,9 +38,10 @@ class MysqlFetchTest {
 
     @BeforeAll
     static void load() {
-        DB.execute("CREATE TABLE facts (id bigint PRIMARY KEY, grp integer NOT NULL, label varchar(20))",
+        DB.execute("CREATE TABLE facts (id bigint PRIMARY KEY, grp integer NOT NULL, label varchar(20), a int, b int, c int, d int, e int)",
                 // Keys with gaps and a negative start, so ranges are not simply row numbers.
-                "INSERT INTO facts SELECT CAST(seq AS SIGNED) * 3 - 1000, seq % 97, IF(seq % 11 = 0, NULL, CONCAT('row ', seq)) FROM seq_1_to_" + ROWS,
+                "INSERT INTO facts SELECT CAST(seq AS SIGNED) * 3 - 1000, seq % 97, IF(seq % 11 = 0, NULL, CONCAT('row ', seq)), seq, seq, seq, "
+                        + "seq, seq FROM seq_1_to_" + ROWS,
                 "ANALYZE TABLE facts");
         connector = Connectors.create(DB.config("maria", Map.of("pool_size", 4)));
         table = connector.table(DB.schema(), "facts").orElseThrow();
@@ -79,7 +80,8 @@ class MysqlFetchTest {
     }
 
     private static SourceQuery.Scan scanAll() {
-        return new SourceQuery.Scan(table, new int[] {0, 1, 2}, List.of(JunctionType.BIGINT, JunctionType.INTEGER, JunctionType.VARCHAR));
+        return new SourceQuery.Scan(table, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, List.of(JunctionType.BIGINT, JunctionType.INTEGER,
+                JunctionType.VARCHAR, JunctionType.INTEGER, JunctionType.INTEGER, JunctionType.INTEGER, JunctionType.INTEGER, JunctionType.INTEGER));
     }
 
     private static List<List<Object>> sorted(List<List<Object>> rows) {
@@ -94,18 +96,19 @@ class MysqlFetchTest {
         assertThat(split.parts()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(split.consistent()).isFalse();
         assertThat(split.parts().getFirst()).contains("`id` < ");
-        List<List<Object>> single = ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT id, grp, label FROM facts",
+        List<List<Object>> single = ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT id, grp, label, a, b, c, d, e FROM facts",
                 scanAll().outputTypes())));
         assertThat(sorted(ResultRows.readAll(connector.execute(split)))).hasSize(ROWS).isEqualTo(sorted(single));
 
         SourceQuery.ParallelScan filtered = connector.splitScan(scanAll(), "`grp` = 5", 4).orElseThrow();
-        List<List<Object>> expected = ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT id, grp, label FROM facts WHERE grp = 5",
+        List<List<Object>> expected = ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT id, grp, label, a, b, c, d, e FROM facts WHERE grp = 5",
                 scanAll().outputTypes())));
         assertThat(sorted(ResultRows.readAll(connector.execute(filtered)))).isEqualTo(sorted(expected)).hasSizeGreaterThan(2000);
     }
 
     @Test
-    void tablesWithoutAnIntegerKeyAreNotSplit() {
+    void tablesWithoutAnIntegerKeyAndNarrowScansAreNotSplit() {
+        assertThat(connector.splitScan(new SourceQuery.Scan(table, new int[] {0}, List.of(JunctionType.BIGINT)), null, 4)).isEmpty();
         DB.execute("CREATE TABLE keyless (v integer)");
         TableMetadata keyless = connector.table(DB.schema(), "keyless").orElseThrow();
         assertThat(connector.splitScan(new SourceQuery.Scan(keyless, new int[] {0}, List.of(JunctionType.INTEGER)), null, 4)).isEmpty();
