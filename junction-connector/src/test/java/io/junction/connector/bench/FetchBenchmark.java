@@ -31,8 +31,8 @@ import java.util.stream.IntStream;
  *
  * <p>Run (not part of the test suite), from the repository root after {@code mvn -o install -DskipTests}:
  * <pre>
- * mvn -q -o -pl junction-connector test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.junction.connector.bench.FetchBenchmark [-Dexec.args="postgres|mariadb [rows]"]
+ * mvn -q -o -pl junction-core,junction-connector install -DskipTests && mvn -q -o -pl junction-connector dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test && \
+ *   java -cp "junction-connector/target/test-classes:junction-connector/target/classes:junction-core/target/classes:$(cat junction-connector/target/bench.classpath)" io.junction.connector.bench.FetchBenchmark [postgres|mariadb|all [rows]]
  * </pre>
  */
 public final class FetchBenchmark {
