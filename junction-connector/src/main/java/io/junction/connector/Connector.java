@@ -46,6 +46,27 @@ public interface Connector extends AutoCloseable {
      */
     BatchStream execute(SourceQuery query);
 
+    /**
+     * Divides a scan of one table, optionally filtered, into {@code parts} statements that the source runs over
+     * several connections at once; {@link #execute} of the result streams their rows merged. Empty when this
+     * source cannot divide the table (not a plain table, no way to range it) or the table is too small for the
+     * division to pay (one part would be under a few megabytes).
+     *
+     * <p>Contract: the split returns exactly the multiset of rows of the single scan {@code SELECT columns FROM
+     * table WHERE filter}; it never changes which rows pass. Whether it is faster than one statement is the
+     * caller's choice: a selective filter that an index could serve is usually better as one statement, because
+     * each part reads its whole range of the table. {@link SourceQuery.ParallelScan#consistent} says whether the
+     * parts share one snapshot.
+     *
+     * @param scan   the table and the columns to read, with their output types
+     * @param filter a boolean condition over the table's columns in this source's dialect (rendered by the
+     *               dialect's unparser, literals inline, no parameters), or null for every row
+     * @param parts  how many parts to divide into (at least 2); the connector may choose fewer
+     */
+    default Optional<SourceQuery.ParallelScan> splitScan(SourceQuery.Scan scan, String filter, int parts) {
+        return Optional.empty();
+    }
+
     /** Cheap round trip proving the source is reachable and the credentials work. */
     void checkReachable();
 

@@ -20,6 +20,8 @@ public record SourceFragment(Connector connector, SourceQuery query, RelNode sub
                 }
                 yield b.append(']').toString();
             }
+            case SourceQuery.ParallelScan parallel -> parallel.method() + " ×" + parallel.parts().size()
+                    + (parallel.consistent() ? " (one snapshot)" : "") + ": " + String.join("; ", parallel.parts());
         };
     }
 }

@@ -128,6 +128,8 @@ public final class CsvConnector implements Connector {
             case SourceQuery.Sql sql -> throw JunctionException.internal("csv source '" + name
                     + "' cannot run SQL; the planner must send it scans only, got: " + sql.sql(), null);
             case SourceQuery.Scan scan -> scan(scan);
+            case SourceQuery.ParallelScan parallel -> throw JunctionException.internal("csv source '" + name
+                    + "' does not split scans; the planner must send it whole scans, got: " + parallel.method(), null);
         };
     }
 

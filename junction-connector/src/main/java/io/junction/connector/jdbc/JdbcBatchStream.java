@@ -15,8 +15,9 @@ import java.time.DateTimeException;
 import java.util.List;
 
 /**
- * The rows of one statement, converted batch by batch. Owns the statement and its connection: the
- * connection goes back to its pool when the rows end, when reading fails, or on {@link #close()}.
+ * The rows of one statement, converted batch by batch. Owns the statement and usually its connection: the
+ * connection goes back to its pool when the rows end, when reading fails, or on {@link #close()} (a stream
+ * that is one part of a parallel scan leaves the connection to the scan).
  * The statement is executed at the first {@link #next()}, under the same "reading" flag as a fetch, so
  * that a close from another thread cancels a statement that has not yet returned its first rows.
  *
@@ -27,6 +28,7 @@ import java.util.List;
 final class JdbcBatchStream implements BatchStream {
     private final JdbcConnector connector;
     private final Connection connection;
+    private final boolean ownsConnection;
     private final Statement statement;
     private ResultSet rows;
     private final String sql;
@@ -38,10 +40,11 @@ final class JdbcBatchStream implements BatchStream {
     private volatile boolean reading;
     private boolean released;
 
-    JdbcBatchStream(JdbcConnector connector, Connection connection, Statement statement, String sql,
+    JdbcBatchStream(JdbcConnector connector, Connection connection, boolean ownsConnection, Statement statement, String sql,
                     List<JunctionType> types, JdbcColumnReader[] readers, int batchSize) {
         this.connector = connector;
         this.connection = connection;
+        this.ownsConnection = ownsConnection;
         this.statement = statement;
         this.sql = sql;
         this.types = types;
@@ -122,6 +125,9 @@ final class JdbcBatchStream implements BatchStream {
             closeQuietly(rows);
         }
         closeQuietly(statement);
+        if (!ownsConnection) {
+            return;
+        }
         try {
             if (!connection.getAutoCommit()) {
                 // Ends the read-only transaction a cursor-based fetch needed.

@@ -11,6 +11,11 @@ import java.sql.SQLException;
 public interface JdbcConnectionSource extends AutoCloseable {
     Connection open() throws SQLException;
 
+    /** A connection if one can be had within {@code waitMillis}, else null; by default the same as {@link #open()}. */
+    default Connection tryOpen(long waitMillis) throws SQLException {
+        return open();
+    }
+
     @Override
     void close();
 }

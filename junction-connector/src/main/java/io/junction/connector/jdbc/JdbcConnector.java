@@ -210,28 +210,73 @@ public abstract class JdbcConnector implements Connector {
 
     @Override
     public BatchStream execute(SourceQuery query) {
-        String sql = switch (query) {
-            case SourceQuery.Sql s -> s.sql();
-            case SourceQuery.Scan scan -> renderScan(scan.table(), scan.columns());
+        return switch (query) {
+            case SourceQuery.Sql s -> openStream(s.sql(), s.outputTypes());
+            case SourceQuery.Scan scan -> openStream(renderScan(scan.table(), scan.columns()), scan.outputTypes());
+            case SourceQuery.ParallelScan parallel -> new ParallelScanStream(this, parallel);
         };
-        List<JunctionType> types = query.outputTypes();
+    }
+
+    /**
+     * Streams the rows of one statement on a connection of its own that goes back to the pool when the stream
+     * ends or is closed. Sources with a faster way to read than a JDBC result set override this.
+     */
+    protected BatchStream openStream(String sql, List<JunctionType> types) {
+        Connection connection = connect();
+        try {
+            return streamStatement(connection, sql, types, true);
+        } catch (SQLException e) {
+            releaseAfterFailure(connection, null);
+            throw failures.queryFailure(e, sql);
+        } catch (RuntimeException e) {
+            releaseAfterFailure(connection, null);
+            throw e;
+        }
+    }
+
+    /**
+     * A JDBC result-set stream of {@code sql} on {@code connection}. With {@code ownsConnection} the stream
+     * closes the connection (and ends a transaction it began) when done; without, it leaves connection and
+     * transaction to the caller (a part of a parallel scan inside a shared snapshot).
+     */
+    protected BatchStream streamStatement(Connection connection, String sql, List<JunctionType> types, boolean ownsConnection)
+            throws SQLException {
         JdbcColumnReader[] readers = new JdbcColumnReader[types.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = columnReader(types.get(i));
         }
-        Connection connection = connect();
-        Statement statement = null;
+        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
-            statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             prepareForStreaming(connection, statement);
-            return new JdbcBatchStream(this, connection, statement, sql, types, readers, options.batchSize());
-        } catch (SQLException e) {
-            releaseAfterFailure(connection, statement);
-            throw failures.queryFailure(e, sql);
-        } catch (RuntimeException e) {
-            releaseAfterFailure(connection, statement);
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
             throw e;
         }
+        return new JdbcBatchStream(this, connection, ownsConnection, statement, sql, types, readers, options.batchSize());
+    }
+
+    // ---- parallel scans: what a source that splits scans supplies -----------------------------------------
+
+    /**
+     * Starts the snapshot all parts of a parallel scan will read, on the connection that opens the scan, and
+     * returns the token the other connections join it by; null when the source cannot share a snapshot.
+     */
+    protected String beginSharedSnapshot(Connection coordinator) throws SQLException {
+        return null;
+    }
+
+    /** Makes {@code worker} read the snapshot {@code token} from {@link #beginSharedSnapshot}. */
+    protected void joinSharedSnapshot(Connection worker, String token) throws SQLException {
+    }
+
+    /** The rows of one part of a parallel scan on a connection the caller keeps (and whose transaction it owns). */
+    protected BatchStream streamPart(Connection connection, String sql, List<JunctionType> types) throws SQLException {
+        return streamStatement(connection, sql, types, false);
+    }
+
+    /** Most connections one parallel scan may hold. */
+    int parallelWorkersLimit() {
+        return options.poolSize();
     }
 
     /** Fails when a statement's result does not have the columns the plan expects. */
@@ -321,6 +366,19 @@ public abstract class JdbcConnector implements Connector {
         }
     }
 
+    /**
+     * A further connection for a parallel scan if one is free within {@code waitMillis}, else null: a scan that
+     * already holds a connection must not wait for connections that other streams of the same query hold.
+     */
+    protected Connection tryConnect(long waitMillis) {
+        try {
+            JdbcConnectionSource source = connections;
+            return source == null ? null : source.tryOpen(waitMillis);
+        } catch (SQLException e) {
+            throw failures.connectFailure(e);
+        }
+    }
+
     /** Work on a connection of the source that needs it only briefly (metadata, round trips). */
     protected <T> T withConnection(String what, SqlWork<T> work) {
         try (Connection connection = connect()) {
@@ -346,7 +404,8 @@ public abstract class JdbcConnector implements Connector {
         return values;
     }
 
-    private static void releaseAfterFailure(Connection connection, Statement statement) {
+    /** Ends whatever transaction the connection is in, restores auto-commit and gives it back; never throws. */
+    protected static void releaseAfterFailure(Connection connection, Statement statement) {
         try {
             if (statement != null) {
                 statement.close();

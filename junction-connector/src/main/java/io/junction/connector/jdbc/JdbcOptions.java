@@ -55,6 +55,11 @@ public record JdbcOptions(int connectTimeoutSeconds, int poolSize, int batchSize
                 + min + ", got '" + value + "'");
     }
 
+    /** A true/false option of {@code config}, {@code fallback} when unset; CONFIG_ERROR naming the source otherwise. */
+    public static boolean booleanOption(SourceConfig config, String key, boolean fallback) {
+        return bool(config, config.options(), key, fallback);
+    }
+
     private static boolean bool(SourceConfig config, Map<String, Object> options, String key, boolean fallback) {
         Object value = options.get(key);
         if (value == null) {

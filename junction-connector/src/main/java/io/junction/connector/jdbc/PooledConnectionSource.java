@@ -2,9 +2,11 @@ package io.junction.connector.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +53,19 @@ public final class PooledConnectionSource implements JdbcConnectionSource {
     @Override
     public Connection open() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** Asks Hikari's pool itself, whose wait can be bounded per call, unlike the DataSource's. */
+    @Override
+    public Connection tryOpen(long waitMillis) throws SQLException {
+        if (!(pool.getHikariPoolMXBean() instanceof HikariPool hikariPool)) {
+            return open();
+        }
+        try {
+            return hikariPool.getConnection(Math.max(1, waitMillis));
+        } catch (SQLTransientConnectionException e) {
+            return null;
+        }
     }
 
     @Override

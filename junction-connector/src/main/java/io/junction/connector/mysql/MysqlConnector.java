@@ -1,7 +1,10 @@
 package io.junction.connector.mysql;
 
 import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
+import io.junction.connector.TableMetadata;
+import io.junction.connector.jdbc.JdbcOptions;
 import io.junction.connector.jdbc.JdbcColumn;
 import io.junction.connector.jdbc.JdbcColumnReader;
 import io.junction.connector.jdbc.JdbcConnectionSource;
@@ -13,13 +16,17 @@ import io.junction.types.JunctionType;
 import io.junction.types.TextCollation;
 import io.junction.types.TypeKind;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 
@@ -30,11 +37,25 @@ import java.util.Properties;
 public final class MysqlConnector extends JdbcConnector {
     private static final String MARIADB_PREFIX = "jdbc:mariadb:";
     private static final String MYSQL_PREFIX = "jdbc:mysql:";
+    /** Splitting pays for wide rows (see MIN_COLUMNS_TO_SPLIT); option key_range_split: false turns it off. */
+    static final boolean KEY_RANGE_SPLIT_BY_DEFAULT = true;
+
+    /** A part of a key-range split covers at least this many rows (by the table's estimate). */
+    static final long MIN_ROWS_PER_PART = 100_000;
+    /**
+     * Narrower scans are not split. Measured by FetchBenchmark (3 M rows, 2 shared cores): one integer column reads
+     * at 5.6 M rows/s over one connection but 3.5–3.7 M over 2–4 (the server, not the client, is the limit), while
+     * the 16 lineitem columns go from 314 k rows/s to 385 k (2) and 430 k (4), where decoding in the driver is.
+     */
+    static final int MIN_COLUMNS_TO_SPLIT = 8;
 
     private final String url;
+    /** Whether {@link #splitScan} divides tables by primary-key ranges (option key_range_split). */
+    private final boolean keyRangeSplit;
 
     public MysqlConnector(SourceConfig config) {
         super(config, MysqlDialect.INSTANCE, requireUrl(config), true);
+        this.keyRangeSplit = JdbcOptions.booleanOption(config, "key_range_split", KEY_RANGE_SPLIT_BY_DEFAULT);
         // Connector/J for MariaDB serves jdbc:mysql: URLs only when told to; the protocol is the same.
         this.url = config.url().startsWith(MYSQL_PREFIX) ? MARIADB_PREFIX + config.url().substring(MYSQL_PREFIX.length()) : config.url();
     }
@@ -59,6 +80,67 @@ public final class MysqlConnector extends JdbcConnector {
         // without NO_BACKSLASH_ESCAPES, 'back\slash' would match "backslash" there.
         return new PooledConnectionSource(config.name(), url, config.user(), config.password(), properties,
                 "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'NO_BACKSLASH_ESCAPES')", options);
+    }
+
+    /**
+     * Splits a scan of a table whose primary key is one integer column into equal ranges of key values between
+     * MIN and MAX (both read from the key's index). The first range is open below and the last open above, so
+     * rows inserted meanwhile outside [MIN, MAX] are not lost. MariaDB cannot share a snapshot between
+     * connections, so the parts are consistent each on its own only ({@code consistent = false}).
+     */
+    @Override
+    public Optional<SourceQuery.ParallelScan> splitScan(SourceQuery.Scan scan, String filter, int parts) {
+        TableMetadata table = scan.table();
+        if (!keyRangeSplit || parts < 2 || table.kind() != TableInfo.Kind.TABLE || table.primaryKey().size() != 1
+                || scan.columns().length < MIN_COLUMNS_TO_SPLIT) {
+            return Optional.empty();
+        }
+        int keyIndex = table.columnIndex(table.primaryKey().getFirst());
+        JunctionType keyType = keyIndex < 0 ? null : table.columns().get(keyIndex).type();
+        if (keyType == null || !EnumSet.of(TypeKind.TINYINT, TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT).contains(keyType.kind())) {
+            return Optional.empty();
+        }
+        long rows = table.rowCountEstimate().orElse(0);
+        int count = (int) Math.min(parts, rows / MIN_ROWS_PER_PART);
+        if (count < 2) {
+            return Optional.empty();
+        }
+        String key = quote(table.primaryKey().getFirst());
+        String from = quote(table.schema()) + "." + quote(table.name());
+        long[] bounds = withConnection("the key range of " + table.schema() + "." + table.name(), c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + from)) {
+                rs.next();
+                long min = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
+            }
+        });
+        if (bounds == null || bounds[1] - bounds[0] < count) {
+            return Optional.empty();
+        }
+        BigInteger low = BigInteger.valueOf(bounds[0]);
+        BigInteger span = BigInteger.valueOf(bounds[1]).subtract(low).add(BigInteger.ONE);
+        String base = renderScan(table, scan.columns()) + " WHERE " + (filter == null ? "" : "(" + filter + ") AND ");
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long lower = low.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(count))).longValueExact();
+            long upper = low.add(span.multiply(BigInteger.valueOf(i + 1)).divide(BigInteger.valueOf(count))).longValueExact();
+            String atLeast = key + " >= " + lower;
+            String below = key + " < " + upper;
+            statements.add(base + (i == 0 ? below : i == count - 1 ? atLeast : atLeast + " AND " + below));
+        }
+        return Optional.of(new SourceQuery.ParallelScan("primary-key ranges on " + table.primaryKey().getFirst(), statements, false,
+                count, scan.outputTypes()));
+    }
+
+    /**
+     * Statement.cancel() of Connector/J does nothing once a streaming executeQuery has returned, and closing the
+     * result set then reads every remaining row (waiting for the server to produce them); KILL QUERY, which the
+     * driver sends over a connection of its own, stops the server at once.
+     */
+    @Override
+    protected void cancel(Connection connection, Statement statement) throws SQLException {
+        connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
     }
 
     @Override

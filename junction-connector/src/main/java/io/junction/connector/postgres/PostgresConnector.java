@@ -1,7 +1,11 @@
 package io.junction.connector.postgres;
 
 import io.junction.connector.SourceConfig;
+import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
+import io.junction.connector.TableMetadata;
+import io.junction.connector.jdbc.JdbcOptions;
+import io.junction.vector.BatchStream;
 import io.junction.connector.jdbc.JdbcColumn;
 import io.junction.connector.jdbc.JdbcConnectionSource;
 import io.junction.connector.jdbc.JdbcConnector;
@@ -20,15 +24,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /** A PostgreSQL database; each of its schemas is a schema in Junction. */
 public final class PostgresConnector extends JdbcConnector {
     private static final String URL_PREFIX = "jdbc:postgresql:";
+    /** A part of a ctid-split scan covers at least this many 8 kB pages; smaller parts cost more than they win. */
+    static final long MIN_PAGES_PER_PART = 128;
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
+
+    /** Whether results are read with binary COPY (option binary_copy, default true) rather than a JDBC result set. */
+    private final boolean binaryCopy;
 
     public PostgresConnector(SourceConfig config) {
         super(config, PostgresDialect.INSTANCE, requireUrl(config), true);
+        this.binaryCopy = JdbcOptions.booleanOption(config, "binary_copy", true);
     }
 
     private static String requireUrl(SourceConfig config) {
@@ -46,6 +59,98 @@ public final class PostgresConnector extends JdbcConnector {
         properties.setProperty("loginTimeout", Integer.toString(options.connectTimeoutSeconds()));
         properties.setProperty("ApplicationName", "junction");
         return new PooledConnectionSource(config.name(), config.url(), config.user(), config.password(), properties, null, options);
+    }
+
+    @Override
+    protected BatchStream openStream(String sql, List<JunctionType> types) {
+        if (!binaryCopy) {
+            return super.openStream(sql, types);
+        }
+        return new PostgresCopyStream(this, connect(), true, sql, types, options.batchSize());
+    }
+
+    @Override
+    protected BatchStream streamPart(Connection connection, String sql, List<JunctionType> types) throws SQLException {
+        return binaryCopy ? new PostgresCopyStream(this, connection, false, sql, types, options.batchSize())
+                : super.streamPart(connection, sql, types);
+    }
+
+    /** The JDBC result-set path, for statements whose types the binary decoder does not read. */
+    BatchStream jdbcStream(Connection connection, String sql, List<JunctionType> types, boolean ownsConnection) throws SQLException {
+        return streamStatement(connection, sql, types, ownsConnection);
+    }
+
+    /** Gives a connection back to the pool with no transaction left open. */
+    void release(Connection connection) {
+        releaseAfterFailure(connection, null);
+    }
+
+    /**
+     * Splits a scan of a plain table into ranges of heap pages, {@code ctid >= '(a,0)' AND ctid < '(b,0)'}, which
+     * PostgreSQL 14+ reads with a TID Range Scan touching only those pages. The page count is the table's current
+     * size (pg_relation_size, exact, unlike pg_class.relpages which only VACUUM/ANALYZE update); the first part is
+     * open below and the last open above, so pages added after this call are still read. The parts share one
+     * exported snapshot, so together they see the table exactly as one statement would.
+     */
+    @Override
+    public Optional<SourceQuery.ParallelScan> splitScan(SourceQuery.Scan scan, String filter, int parts) {
+        TableMetadata table = scan.table();
+        if (parts < 2 || table.kind() != TableInfo.Kind.TABLE) {
+            return Optional.empty();
+        }
+        long pages = withConnection("the size of " + table.schema() + "." + table.name(), c -> {
+            try (PreparedStatement statement = c.prepareStatement("""
+                    SELECT c.relkind, pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::bigint
+                    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = ? AND c.relname = ?""")) {
+                statement.setString(1, table.schema());
+                statement.setString(2, table.name());
+                try (ResultSet rs = statement.executeQuery()) {
+                    // Partitioned parents have no pages of their own; each partition has its own ctids.
+                    return rs.next() && (rs.getString(1).equals("r") || rs.getString(1).equals("m")) ? rs.getLong(2) : 0L;
+                }
+            }
+        });
+        int count = (int) Math.min(parts, pages / MIN_PAGES_PER_PART);
+        if (count < 2) {
+            return Optional.empty();
+        }
+        String base = renderScan(table, scan.columns()) + " WHERE " + (filter == null ? "" : "(" + filter + ") AND ");
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long from = pages * i / count;
+            long to = pages * (i + 1) / count;
+            String lower = "ctid >= '(" + from + ",0)'::tid";
+            String upper = "ctid < '(" + to + ",0)'::tid";
+            statements.add(base + (i == 0 ? upper : i == count - 1 ? lower : lower + " AND " + upper));
+        }
+        return Optional.of(new SourceQuery.ParallelScan("ctid page ranges over " + pages + " pages", statements, true, count,
+                scan.outputTypes()));
+    }
+
+    /** REPEATABLE READ, so the transaction keeps one snapshot, which pg_export_snapshot makes joinable. */
+    @Override
+    protected String beginSharedSnapshot(Connection coordinator) throws SQLException {
+        coordinator.setAutoCommit(false);
+        try (Statement statement = coordinator.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            try (ResultSet rs = statement.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Override
+    protected void joinSharedSnapshot(Connection worker, String token) throws SQLException {
+        if (!SNAPSHOT_ID.matcher(token).matches()) {
+            throw new SQLException("unexpected snapshot identifier from pg_export_snapshot: " + token);
+        }
+        worker.setAutoCommit(false);
+        try (Statement statement = worker.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            statement.execute("SET TRANSACTION SNAPSHOT '" + token + "'");
+        }
     }
 
     /** A cursor is used only inside a transaction; without one pgjdbc reads the whole result into memory. */

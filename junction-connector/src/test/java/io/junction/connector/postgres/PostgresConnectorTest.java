@@ -40,6 +40,8 @@ class PostgresConnectorTest {
     static final TestDatabases PG = TestDatabases.postgres();
 
     private static Connector connector;
+    /** The same source read through JDBC result sets instead of binary COPY: both paths must give the same values. */
+    private static Connector jdbcConnector;
 
     @BeforeAll
     static void createTables() {
@@ -74,11 +76,13 @@ class PostgresConnectorTest {
                 INSERT INTO "Mixed Case" VALUES (1, 'one')""", """
                 ANALYZE all_types""");
         connector = Connectors.create(PG.config("pg"));
+        jdbcConnector = Connectors.create(PG.config("pg", Map.of("binary_copy", false)));
     }
 
     @AfterAll
     static void closeConnector() {
         connector.close();
+        jdbcConnector.close();
     }
 
     @Test
@@ -148,16 +152,22 @@ class PostgresConnectorTest {
 
     @Test
     void scanReturnsExactValues() {
-        TableMetadata table = connector.table(PG.schema(), "all_types").orElseThrow();
-        assertThat(ResultRows.scanMapped(connector, table)).containsExactlyElementsOf(EXPECTED);
+        for (Connector path : List.of(connector, jdbcConnector)) {
+            TableMetadata table = path.table(PG.schema(), "all_types").orElseThrow();
+            assertThat(ResultRows.scanMapped(path, table)).containsExactlyElementsOf(EXPECTED);
+        }
     }
 
     @Test
     void sqlReturnsExactValues() {
         TableMetadata table = connector.table(PG.schema(), "all_types").orElseThrow();
         String sql = "SELECT " + String.join(", ", ResultRows.mappedNames(table)) + " FROM all_types ORDER BY id";
-        assertThat(ResultRows.readAll(connector.execute(new SourceQuery.Sql(sql, ResultRows.mappedTypes(table)))))
-                .containsExactlyElementsOf(EXPECTED);
+        for (Connector path : List.of(connector, jdbcConnector)) {
+            BatchStream stream = path.execute(new SourceQuery.Sql(sql, ResultRows.mappedTypes(table)));
+            assertThat(ResultRows.readAll(stream)).containsExactlyElementsOf(EXPECTED);
+            // The binary connector really read binary COPY (the enum column included), not its JDBC fallback.
+            assertThat(stream instanceof PostgresCopyStream copy && copy.readsBinary()).isEqualTo(path == connector);
+        }
     }
 
     @Test
@@ -178,7 +188,12 @@ class PostgresConnectorTest {
 
     @Test
     void closingEarlyStopsALargeQueryAndTheConnectionIsReused() {
-        try (Connector single = Connectors.create(PG.config("pg1", Map.of("pool_size", 1)))) {
+        closingEarlyStopsALargeQueryAndTheConnectionIsReused(Map.of("pool_size", 1));
+        closingEarlyStopsALargeQueryAndTheConnectionIsReused(Map.of("pool_size", 1, "binary_copy", false));
+    }
+
+    private void closingEarlyStopsALargeQueryAndTheConnectionIsReused(Map<String, Object> options) {
+        try (Connector single = Connectors.create(PG.config("pg1", options))) {
             long start = System.nanoTime();
             BatchStream stream = single.execute(new SourceQuery.Sql("SELECT g FROM generate_series(1, 5000000) g", List.of(JunctionType.INTEGER)));
             Batch first = stream.next();
@@ -195,6 +210,11 @@ class PostgresConnectorTest {
 
     @Test
     void closingFromAnotherThreadCancelsAFetchThatIsWaitingForTheServer() throws Exception {
+        closingFromAnotherThreadCancelsAFetchThatIsWaitingForTheServer(connector);
+        closingFromAnotherThreadCancelsAFetchThatIsWaitingForTheServer(jdbcConnector);
+    }
+
+    private void closingFromAnotherThreadCancelsAFetchThatIsWaitingForTheServer(Connector connector) throws Exception {
         // The first fetch (10 000 rows) returns at once; the second waits for a 30 s sleep in the server.
         BatchStream stream = connector.execute(new SourceQuery.Sql("""
                 SELECT g FROM generate_series(1, 20000) g WHERE g < 15000 OR (SELECT true FROM pg_sleep(30))""",
