@@ -38,7 +38,8 @@ class GracefulShutdownTest {
                 .build();
         CompletableFuture<HttpResponse<String>> pending = api.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (api.get("/health").json().get("running_queries").asInt() == 0 && System.nanoTime() < deadline) {
+        // the query counts as running before its statement reaches PostgreSQL (it is described, then copied out)
+        while ((api.get("/health").json().get("running_queries").asInt() == 0 || activeSleeps() == 0) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(activeSleeps()).isEqualTo(1);
