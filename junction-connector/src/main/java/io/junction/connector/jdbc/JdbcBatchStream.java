@@ -8,6 +8,7 @@ import io.junction.vector.BatchStream;
 import io.junction.vector.Vector;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,7 +67,7 @@ final class JdbcBatchStream implements BatchStream {
         reading = true;
         try {
             if (rows == null) {
-                rows = statement.executeQuery(sql);
+                rows = statement instanceof PreparedStatement prepared ? prepared.executeQuery() : statement.executeQuery(sql);
                 connector.checkResultWidth(rows, types.size(), sql);
             }
             while (row < batchSize && rows.next()) {
