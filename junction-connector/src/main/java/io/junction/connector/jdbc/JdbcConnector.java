@@ -282,7 +282,7 @@ public abstract class JdbcConnector implements Connector {
             statement.close();
             throw e;
         }
-        return new JdbcBatchStream(this, connection, ownsConnection, statement, sql, types, readers, options.batchSize());
+        return new JdbcBatchStream(this, connection, ownsConnection, statement, !parameters.isEmpty(), sql, types, readers, options.batchSize());
     }
 
     private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {

@@ -119,7 +119,7 @@ class MysqlFetchTest {
         SourceQuery.ParallelScan failing = connector.splitScan(scanAll(), "`id` < 700000 OR (SELECT 1 FROM DUAL UNION SELECT `id`) = 1", 4)
                 .orElseThrow();
         assertThatThrownBy(() -> ResultRows.readAll(connector.execute(failing)))
-                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED));
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CARDINALITY_VIOLATION));
 
         SourceQuery.ParallelScan slow = connector.splitScan(scanAll(), "SLEEP(IF(`id` % 100000 = 2, 30, 0)) = 0", 4).orElseThrow();
         BatchStream stream = connector.execute(slow);

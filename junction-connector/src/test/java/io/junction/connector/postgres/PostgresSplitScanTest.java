@@ -129,7 +129,7 @@ class PostgresSplitScanTest {
     void aFailingPartFailsTheStreamAndEveryConnectionComesBack() throws Exception {
         SourceQuery.ParallelScan split = connector.splitScan(scanAll(), "1 / (\"id\" - 150000) > -2", 4).orElseThrow();
         assertThatThrownBy(() -> ResultRows.readAll(connector.execute(split)))
-                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_QUERY_FAILED))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO))
                 .hasMessageContaining("division by zero").hasMessageContaining("ctid");
         PostgresBinaryCopyTest.waitUntil(() -> PostgresBinaryCopyTest.runningCopies(PG) == 0);
         assertThat(ResultRows.readAll(connector.execute(connector.splitScan(scanAll(), null, 4).orElseThrow()))).hasSize(ROWS);
