@@ -24,12 +24,18 @@ import java.util.Objects;
  * @param hardMemoryLimitBytes per query: above this, the query fails with OUT_OF_MEMORY (SQLSTATE 53200)
  * @param spillDirectory       where spill files go (each query in a directory of its own, removed at its end)
  * @param forceSpill           spill at the first opportunity regardless of memory, to exercise the spill paths
+ * @param sourceParallelism    into how many parts at most a large table scan is split, read over as many connections
+ *                             at once (PostgreSQL ctid page ranges, MariaDB key ranges); 1 reads every scan as one
+ *                             statement
  */
 public record EngineSettings(int batchSize, boolean pushdown, long memoryLimitBytes, long hardMemoryLimitBytes,
-                             Path spillDirectory, boolean forceSpill) {
+                             Path spillDirectory, boolean forceSpill, int sourceParallelism) {
     public EngineSettings {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        if (sourceParallelism < 1) {
+            throw new IllegalArgumentException("source parallelism must be at least 1, got " + sourceParallelism);
         }
         if (memoryLimitBytes < 0 || hardMemoryLimitBytes < 1) {
             throw new IllegalArgumentException("memory limits must be positive, got " + memoryLimitBytes + " and " + hardMemoryLimitBytes);
@@ -37,8 +43,18 @@ public record EngineSettings(int batchSize, boolean pushdown, long memoryLimitBy
         Objects.requireNonNull(spillDirectory, "spillDirectory");
     }
 
+    public EngineSettings(int batchSize, boolean pushdown, long memoryLimitBytes, long hardMemoryLimitBytes,
+                          Path spillDirectory, boolean forceSpill) {
+        this(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill, defaultSourceParallelism());
+    }
+
     public EngineSettings(int batchSize, boolean pushdown) {
         this(batchSize, pushdown, defaultMemoryLimit(), defaultHardMemoryLimit(), SpillSpace.defaultDirectory(), false);
+    }
+
+    /** The machine's cores, at least 2 and at most 4: more connections per scan rarely pay and crowd the source's pool. */
+    public static int defaultSourceParallelism() {
+        return Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
     }
 
     public static EngineSettings defaults() {
@@ -56,23 +72,28 @@ public record EngineSettings(int batchSize, boolean pushdown, long memoryLimitBy
     }
 
     public EngineSettings withBatchSize(int rows) {
-        return new EngineSettings(rows, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill);
+        return new EngineSettings(rows, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill, sourceParallelism);
     }
 
     public EngineSettings withPushdown(boolean on) {
-        return new EngineSettings(batchSize, on, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill);
+        return new EngineSettings(batchSize, on, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill, sourceParallelism);
     }
 
     /** Spill threshold and hard limit per query, in bytes. */
     public EngineSettings withMemoryLimits(long spillAtBytes, long failAtBytes) {
-        return new EngineSettings(batchSize, pushdown, spillAtBytes, failAtBytes, spillDirectory, forceSpill);
+        return new EngineSettings(batchSize, pushdown, spillAtBytes, failAtBytes, spillDirectory, forceSpill, sourceParallelism);
     }
 
     public EngineSettings withSpillDirectory(Path directory) {
-        return new EngineSettings(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, directory, forceSpill);
+        return new EngineSettings(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, directory, forceSpill, sourceParallelism);
     }
 
     public EngineSettings withForceSpill(boolean on) {
-        return new EngineSettings(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, on);
+        return new EngineSettings(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, on, sourceParallelism);
+    }
+
+    /** At most {@code parts} connections per table scan; 1 turns split scans off. */
+    public EngineSettings withSourceParallelism(int parts) {
+        return new EngineSettings(batchSize, pushdown, memoryLimitBytes, hardMemoryLimitBytes, spillDirectory, forceSpill, parts);
     }
 }

@@ -75,7 +75,7 @@ final class QueryEngine {
             }
         }
         RelNode rel = LogicalPlanner.optimize(analyzed.root().project(), analyzed.relBuilder());
-        FederationPlanner federation = new FederationPlanner(settings.pushdown());
+        FederationPlanner federation = new FederationPlanner(settings.pushdown(), settings.sourceParallelism());
         federation.checkColumnsReadable(rel);
         rel = federation.splitFilters(rel);
         QueryExecution execution = new QueryExecution();

@@ -41,7 +41,7 @@ class BindJoinTest {
         try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
              Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
                      .settings(EngineSettings.defaults().withPushdown(false)).build()) {
-            assertThat(on.explain(sql)).contains("BindScan[pg", "CollectKeys");
+            assertThat(on.explain(sql)).contains("BindScan[pg", "CollectKeys", "= ANY (?) with the keys in one int8[] parameter");
             List<List<Object>> expected;
             try (QueryResult r = off.query(sql)) {
                 expected = r.toList();
@@ -52,9 +52,59 @@ class BindJoinTest {
                 long joinedRows = actual.stream().mapToLong(row -> (Long) row.get(2)).sum();
                 var pgStatements = r.sourceStatements().stream().filter(s -> s.source().equals("pg")).toList();
                 assertThat(pgStatements).hasSize(1);
-                assertThat(pgStatements.get(0).statement()).contains("IN (");
+                assertThat(pgStatements.get(0).statement()).contains("= ANY (?)").doesNotContain(" IN (");
                 // each fetched event joins exactly one VIP user: only the matching rows left PostgreSQL, not all 60,001
                 assertThat(pgStatements.get(0).rows()).isEqualTo(joinedRows).isLessThan(1000);
+            }
+        }
+    }
+
+    @Test
+    void textKeysWithQuotesBracesAndTheWordNullTravelIntactInTheArrayParameter() throws Exception {
+        List<String> awkward = List.of("a'b", "c\"d", "e\\f", "{g,h}", "NULL", " spaced ", "", "x;--y", "ü");
+        pg.execute("CREATE TABLE labels (k TEXT, n INT)",
+                "INSERT INTO labels SELECT 'k' || g, g FROM generate_series(1, 20000) g");
+        try (Connection c = pg.connect(); var insert = c.prepareStatement("INSERT INTO " + pg.schema() + ".labels VALUES (?, ?)")) {
+            for (int i = 0; i < awkward.size(); i++) {
+                insert.setString(1, awkward.get(i));
+                insert.setInt(2, -i);
+                insert.executeUpdate();
+            }
+            // the same text with other case or blanks must not match
+            insert.setString(1, "null");
+            insert.setInt(2, 1000);
+            insert.executeUpdate();
+            insert.setString(1, "spaced");
+            insert.setInt(2, 1001);
+            insert.executeUpdate();
+        }
+        pg.execute("ANALYZE labels");
+        Path file = dir.resolve("keys.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE wanted (k TEXT)");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); var insert = c.prepareStatement("INSERT INTO wanted VALUES (?)")) {
+            for (String k : awkward) {
+                insert.setString(1, k);
+                insert.executeUpdate();
+            }
+            insert.setString(1, "k77");
+            insert.executeUpdate();
+        }
+        String sql = "SELECT w.k, l.n FROM lite.wanted w JOIN pg." + pg.schema() + ".labels l ON l.k = w.k";
+        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
+             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
+                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+            assertThat(on.explain(sql)).contains("BindScan[pg", "= ANY (?) with the keys in one text[] parameter");
+            List<List<Object>> expected;
+            try (QueryResult r = off.query(sql)) {
+                expected = r.toList();
+            }
+            assertThat(expected).hasSize(awkward.size() + 1);
+            try (QueryResult r = on.query(sql)) {
+                assertThat(r.toList()).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(r.sourceStatements()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                        .satisfies(st -> assertThat(st.statement()).contains("= ANY (?)"));
             }
         }
     }

@@ -4,7 +4,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlOperator;
 
+import io.junction.types.JunctionType;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a SQL-capable source is spoken to: the Calcite dialect that renders fragments for it, and
@@ -26,4 +29,14 @@ public interface SourceDialect {
      * Text collation is checked by the planner, not here.
      */
     boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType);
+
+    /**
+     * The source's type name for the elements of one array parameter holding join keys of {@code keyType}, when the
+     * source can compare a value with every element of such a parameter ({@code key = ANY(?)}) with the same result
+     * as {@code key IN (literals)}; empty when it takes no array parameters (the bind join then renders a literal
+     * IN list).
+     */
+    default Optional<String> keyArrayElementType(JunctionType keyType) {
+        return Optional.empty();
+    }
 }

@@ -43,10 +43,23 @@ import java.util.Optional;
  */
 public final class FederationPlanner {
     private final boolean pushdown;
+    private final ScanParallelism scanParallelism;
     private final Map<RelNode, Optional<Connector>> placements = new IdentityHashMap<>();
+    /** Split decisions per fragment root: deciding asks the source for the table's size, once per query. */
+    private final Map<RelNode, Optional<SourceQuery.ParallelScan>> splits = new IdentityHashMap<>();
 
+    /** A planner that reads every scan as one statement. */
     public FederationPlanner(boolean pushdown) {
+        this(pushdown, 1);
+    }
+
+    /**
+     * @param sourceParallelism most parts a large table scan is split into, read over as many connections (see
+     *                          {@link ScanParallelism}); 1 reads every scan as one statement
+     */
+    public FederationPlanner(boolean pushdown, int sourceParallelism) {
         this.pushdown = pushdown;
+        this.scanParallelism = new ScanParallelism(sourceParallelism);
     }
 
     public boolean pushdownEnabled() {
@@ -201,6 +214,14 @@ public final class FederationPlanner {
         List<JunctionType> types = outputTypes(node);
         Optional<SourceDialect> dialect = connector.dialect();
         if (dialect.isPresent()) {
+            Optional<SourceQuery.ParallelScan> split = splits.get(node);
+            if (split == null) {
+                split = scanParallelism.split(node, connector, dialect.get(), types);
+                splits.put(node, split);
+            }
+            if (split.isPresent()) {
+                return Optional.of(new SourceFragment(connector, split.get(), node));
+            }
             try {
                 String sql = FragmentSqlRenderer.render(node, dialect.get().calciteDialect());
                 return Optional.of(new SourceFragment(connector, new SourceQuery.Sql(sql, types), node));

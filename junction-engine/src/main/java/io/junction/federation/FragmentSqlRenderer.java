@@ -3,6 +3,9 @@ package io.junction.federation;
 import io.junction.sql.SourceTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -32,6 +35,20 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
         SqlNode statement = renderer.visitRoot(fragment).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
         return statement.toSqlString(renderer.dialect).getSql();
+    }
+
+    /**
+     * Renders {@code condition}, a boolean expression over the columns of {@code scan}, as this dialect writes
+     * it in the WHERE clause of {@code SELECT … FROM table} (the form {@code Connector.splitScan} takes).
+     */
+    public static String renderCondition(TableScan scan, RexNode condition, SqlDialect dialect) {
+        FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
+        SqlSelect select = renderer.visitRoot(LogicalFilter.create(scan, condition)).asSelect();
+        SqlNode where = select.getWhere();
+        if (where == null) {
+            throw new IllegalStateException("a filter rendered without a WHERE clause: " + select);
+        }
+        return where.accept(WITHOUT_CHARSET_PREFIXES).toSqlString(dialect).getSql();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.junction.connector.Connector;
 import io.junction.connector.SourceQuery;
 import io.junction.exec.operator.Operator;
 import io.junction.federation.FederationPlanner;
+import io.junction.federation.AnyArrayOperator;
 import io.junction.federation.FragmentSqlRenderer;
 import io.junction.federation.SourceFragment;
 import io.junction.types.JunctionType;
@@ -20,12 +21,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
  * rows whose join key is among the keys of the (small) build side, in statements of at most
- * {@link #KEYS_PER_STATEMENT} keys each ({@code key IN (…)} rendered by the dialect, so no statement
- * nears a parameter or packet limit), one statement after another.
+ * {@link #KEYS_PER_STATEMENT} keys each, one statement after another. Sources that take array parameters
+ * (PostgreSQL) get {@code key = ANY (?)} with all keys of a statement in one array parameter, so the statement
+ * text stays small and is parsed once per shape; the others get {@code key IN (…)} with literals rendered by the
+ * dialect, so no statement nears a parameter or packet limit.
  */
 final class BindScanOperator implements Operator {
     /** Under PostgreSQL's and MySQL's 65,535 bind-parameter limit even if a dialect binds them. */
@@ -76,9 +80,28 @@ final class BindScanOperator implements Operator {
         }
     }
 
+    /** The source's element type name when it gets the keys as one array parameter, else empty (a literal IN list). */
+    private Optional<String> arrayElementType() {
+        return base.connector().dialect().orElseThrow().keyArrayElementType(base.query().outputTypes().get(keyField));
+    }
+
     private SourceFragment boundFragment(List<Object> keys) {
         RelNode rel = base.subtree();
         RelDataType keyType = rel.getRowType().getFieldList().get(keyField).getType();
+        Optional<String> elementType = arrayElementType();
+        if (elementType.isPresent()) {
+            RelDataType arrayType = rexBuilder.getTypeFactory().createArrayType(keyType, -1);
+            RexNode condition = rexBuilder.makeCall(AnyArrayOperator.INSTANCE, rexBuilder.makeInputRef(rel, keyField),
+                    rexBuilder.makeDynamicParam(arrayType, 0));
+            RelNode filtered = LogicalFilter.create(rel, condition);
+            String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
+            List<Object> elements = new ArrayList<>(keys.size());
+            for (Object key : keys) {
+                elements.add(arrayElement(key));
+            }
+            return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes(),
+                    List.of(new SourceQuery.ArrayParameter(elementType.get(), elements))), filtered);
+        }
         List<RexNode> literals = new ArrayList<>(keys.size());
         for (Object key : keys) {
             literals.add(literal(key, keyType));
@@ -97,6 +120,18 @@ final class BindScanOperator implements Operator {
             case BigDecimal d -> rexBuilder.makeExactLiteral(d, notNull);
             case String s -> rexBuilder.makeLiteral(s, notNull, false);
             case LocalDate d -> rexBuilder.makeDateLiteral(new DateString(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+            default -> throw new IllegalStateException("bind join keys of " + key.getClass() + " are not supported");
+        };
+    }
+
+    /** A key as an element of an array parameter: integers as Long, the rest as text in the source's input syntax. */
+    private static Object arrayElement(Object key) {
+        return switch (key) {
+            case Integer i -> (long) i;
+            case Long l -> l;
+            case BigDecimal d -> d.toPlainString();
+            case String s -> s;
+            case LocalDate d -> d.toString();
             default -> throw new IllegalStateException("bind join keys of " + key.getClass() + " are not supported");
         };
     }
@@ -120,7 +155,8 @@ final class BindScanOperator implements Operator {
         return "BindScan[" + c.name() + " (" + c.type().configName() + "), keys of $" + keyField
                 + " from the build side, at most " + KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
-                + base.describeWork() + "\n  + WHERE $" + keyField + " IN (<keys>)";
+                + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
+                + arrayElementType().map(t -> " = ANY (?) with the keys in one " + t + "[] parameter").orElse(" IN (<keys>)");
     }
 
     @Override
