@@ -9,7 +9,10 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -63,6 +66,19 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
                 return SqlLiteral.createCharString(text.getValueAs(NlsString.class).getValue(), text.getParserPosition());
             }
             return literal;
+        }
+
+        /** Likewise CAST(x AS VARCHAR(10) CHARACTER SET "UTF-8"): no source parses the character-set clause. */
+        @Override
+        public SqlNode visit(SqlDataTypeSpec type) {
+            if (type.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic && basic.getCharSetName() != null) {
+                SqlTypeName name = SqlTypeName.get(basic.getTypeName().getSimple());
+                if (name != null) {
+                    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(name, basic.getPrecision(), basic.getScale(),
+                            null, basic.getParserPos()), type.getTimeZone(), type.getNullable(), type.getParserPosition());
+                }
+            }
+            return type;
         }
     };
 
