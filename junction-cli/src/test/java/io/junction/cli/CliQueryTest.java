@@ -72,7 +72,9 @@ class CliQueryTest {
     @Test
     void explainShowsEachSourcesWork() {
         assertThat(run("", "explain", JOIN)).isZero();
-        assertThat(out.toString()).contains("SourceScan[shop (sqlite)]", "SourceScan[files (csv)]", "HashJoin", "FROM \"main\".\"orders\"");
+        // the three CSV rows are few enough that their keys may be shipped to SQLite (a bind join)
+        assertThat(out.toString()).contains("SourceScan[files (csv)]", "HashJoin", "FROM \"main\".\"orders\"")
+                .containsAnyOf("SourceScan[shop (sqlite)]", "BindScan[shop (sqlite)");
     }
 
     @Test
