@@ -1,11 +1,11 @@
 package io.junction.connector.mysql;
 
+import io.junction.connector.ColumnStatistics;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
 import io.junction.connector.TableStatistics;
-import io.junction.connector.ColumnStatistics;
 import io.junction.connector.jdbc.JdbcOptions;
 import io.junction.connector.jdbc.JdbcColumn;
 import io.junction.connector.jdbc.JdbcColumnReader;
@@ -26,13 +26,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Map;
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**

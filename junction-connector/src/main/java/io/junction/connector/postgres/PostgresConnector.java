@@ -1,12 +1,11 @@
 package io.junction.connector.postgres;
 
+import io.junction.connector.ColumnStatistics;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
-import io.junction.types.ColumnMetadata;
 import io.junction.connector.TableStatistics;
-import io.junction.connector.ColumnStatistics;
 import io.junction.connector.jdbc.JdbcOptions;
 import io.junction.vector.BatchStream;
 import io.junction.connector.jdbc.JdbcColumn;
@@ -15,6 +14,7 @@ import io.junction.connector.jdbc.JdbcConnector;
 import io.junction.connector.jdbc.PooledConnectionSource;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.types.ColumnMetadata;
 import io.junction.types.JunctionType;
 import io.junction.types.TextCollation;
 
@@ -28,8 +28,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
