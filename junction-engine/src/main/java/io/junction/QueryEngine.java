@@ -109,6 +109,11 @@ final class QueryEngine {
 
     /** Plans and starts a query; with a timeout, a timer stops it (and its source statements) when it runs out. */
     QueryResult query(String sql, Duration timeout) {
+        Optional<String> analyzed = AnalyzeStatement.tableName(sql);
+        if (analyzed.isPresent()) {
+            ResolvedTable table = resolve(analyzed.get());
+            return AnalyzeStatement.run(table.connector(), table.schema(), table.table());
+        }
         var analyze = EXPLAIN_ANALYZE.matcher(sql);
         if (analyze.find()) {
             String text = explainAnalyze(sql.substring(analyze.end()), timeout);
@@ -226,6 +231,16 @@ final class QueryEngine {
     }
 
     TableMetadata resolveTable(String qualifiedName) {
+        ResolvedTable resolved = resolve(qualifiedName);
+        return resolved.connector().table(resolved.schema(), resolved.table()).orElseThrow(() -> new JunctionException(
+                ErrorCode.UNDEFINED_TABLE, "no table '" + resolved.table() + "' in " + resolved.connector().name() + "." + resolved.schema()));
+    }
+
+    /** A table named outside SQL (describe, ANALYZE): its source and its exact schema and table names. */
+    private record ResolvedTable(Connector connector, String schema, String table) {
+    }
+
+    private ResolvedTable resolve(String qualifiedName) {
         List<String> parts = splitName(qualifiedName);
         if (parts.size() < 2 || parts.size() > 3) {
             throw new JunctionException(ErrorCode.INVALID_QUERY, "name tables as source.table or source.schema.table, got '" + qualifiedName + "'");
@@ -238,8 +253,7 @@ final class QueryEngine {
         List<String> tableNames = connector.tables(schema).stream().map(TableInfo::name).toList();
         String resolved = matchName(table, tableNames).orElseThrow(() -> new JunctionException(ErrorCode.UNDEFINED_TABLE,
                 "no table '" + table + "' in " + connector.name() + "." + schema + NameSuggestion.hint(table, tableNames)));
-        return connector.table(schema, resolved).orElseThrow(() -> new JunctionException(ErrorCode.UNDEFINED_TABLE,
-                "no table '" + table + "' in " + connector.name() + "." + schema));
+        return new ResolvedTable(connector, schema, resolved);
     }
 
     /** Exact match, else the single case-insensitive match (the rule SQL names follow too). */

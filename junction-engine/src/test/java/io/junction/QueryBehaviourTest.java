@@ -87,7 +87,8 @@ class QueryBehaviourTest {
     void crossSourceQueryPushesFiltersAndColumns() {
         String sql = "SELECT c.name, i.price FROM lite.customers c JOIN pg." + pg.schema() + ".items i ON i.id = c.id WHERE i.price > 1 AND c.city = 'Oslo'";
         String plan = junction.explain(sql);
-        assertThat(plan).contains("SourceScan[lite", "SourceScan[pg", "HashJoin");
+        // lite.customers is small and counted exactly, so pg.items may be read as a bind join: either way pushed
+        assertThat(plan).contains("SourceScan[lite", "Scan[pg", "HashJoin");
         String pgSql = fragmentSql(plan, "pg");
         assertThat(pgSql).contains("WHERE").contains("> 1").doesNotContain("label").doesNotContain("Oslo");
         assertThat(fragmentSql(plan, "lite")).contains("WHERE", "'Oslo'").doesNotContain("price");
@@ -98,10 +99,10 @@ class QueryBehaviourTest {
     private static String fragmentSql(String plan, String source) {
         List<String> lines = plan.lines().toList();
         int start = 0;
-        while (!lines.get(start).contains("SourceScan[" + source + " ")) {
+        while (!lines.get(start).contains("Scan[" + source + " ")) {
             start++;
         }
-        int indent = lines.get(start).indexOf("SourceScan");
+        int indent = lines.get(start).indexOf(lines.get(start).strip());
         StringBuilder sql = new StringBuilder();
         for (int i = start + 1; i < lines.size() && lines.get(i).indexOf(lines.get(i).strip()) > indent + 2; i++) {
             sql.append(lines.get(i).strip()).append('\n');

@@ -67,6 +67,23 @@ public interface Connector extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The source's statistics of one table (row count; per column distinct count, null fraction, min/max), read
+     * from the source's own catalog and reused for a few minutes. Empty when the source keeps none or there is no
+     * such table; never scans a large table to compute them. Names are exact.
+     */
+    default Optional<TableStatistics> statistics(String schema, String table) {
+        return Optional.empty();
+    }
+
+    /**
+     * Forgets what this connector cached about one table (metadata and statistics) and reads its statistics
+     * again, as {@code ANALYZE source.table} asks. It does not make the source itself re-sample the table.
+     */
+    default Optional<TableStatistics> refreshStatistics(String schema, String table) {
+        return statistics(schema, table);
+    }
+
     /** Cheap round trip proving the source is reachable and the credentials work. */
     void checkReachable();
 

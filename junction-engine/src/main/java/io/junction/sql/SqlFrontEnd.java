@@ -117,6 +117,7 @@ public final class SqlFrontEnd {
             SqlNode validated = validator.validate(node);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
+            JoinRowCountFromStatistics.install(cluster);
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE,
                     SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));

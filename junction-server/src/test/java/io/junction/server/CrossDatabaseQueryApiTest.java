@@ -159,11 +159,11 @@ class CrossDatabaseQueryApiTest {
             boolean mysql = s.get("connection_id").asText().equals(mysqlId);
             assertThat(s.get("database_type").asText()).isEqualTo(mysql ? "mysql" : "postgresql");
             assertThat(s.get("query").asText()).startsWith("SELECT").contains(mysql ? "`users`" : "\"todos\"");
-            // all 5 users; of the 7 todos at most those of the users (a bind join may ship the users' ids to PostgreSQL)
+            // todos: all 7 rows, or, read as a bind join once the sources' statistics show users is small, the 5 with a user
             if (mysql) {
                 assertThat(s.get("row_count").asLong()).isEqualTo(5);
             } else {
-                assertThat(s.get("row_count").asLong()).isBetween(1L, 7L);
+                assertThat(s.get("row_count").asLong()).isBetween(5L, 7L);
             }
             assertThat(s.get("execution_time_ms").asLong()).isGreaterThanOrEqualTo(0);
         }
@@ -443,8 +443,8 @@ class CrossDatabaseQueryApiTest {
                 "query", "SELECT u.username, t.title FROM mysql_conn.users u JOIN pg_conn.todos t ON u.id = t.user_id WHERE t.effort > 1"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(r.json().get("plan").asText()).contains("SourceScan[mysql_conn (mysql)]").containsAnyOf(
-                "SourceScan[pg_conn (postgresql)]", "BindScan[pg_conn (postgresql)");
+        // pg_conn is a plain scan or a bind join's scan, depending on the estimates
+        assertThat(r.json().get("plan").asText()).contains("SourceScan[mysql_conn (mysql)]", "Scan[pg_conn (postgresql)");
         JsonNode subQueries = r.json().get("sub_queries");
         assertThat(subQueries).extracting(s -> s.get("connection_id").asText()).containsExactlyInAnyOrder(mysqlId, pgId);
         for (JsonNode s : subQueries) {

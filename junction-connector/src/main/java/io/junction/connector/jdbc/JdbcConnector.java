@@ -7,6 +7,7 @@ import io.junction.connector.SourceQuery;
 import io.junction.connector.SourceType;
 import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
+import io.junction.connector.TableStatistics;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.types.ColumnMetadata;
@@ -46,6 +47,7 @@ public abstract class JdbcConnector implements Connector {
     private final ExpiringCache<String, List<String>> schemaCache;
     private final ExpiringCache<String, List<TableInfo>> tableCache;
     private final ExpiringCache<List<String>, Optional<TableMetadata>> metadataCache;
+    private final ExpiringCache<List<String>, Optional<TableStatistics>> statisticsCache;
 
     protected JdbcConnector(SourceConfig config, SourceDialect dialect, String location, boolean serverBased) {
         this.config = config;
@@ -55,7 +57,11 @@ public abstract class JdbcConnector implements Connector {
         this.schemaCache = new ExpiringCache<>(options.metadataCacheSeconds());
         this.tableCache = new ExpiringCache<>(options.metadataCacheSeconds());
         this.metadataCache = new ExpiringCache<>(options.metadataCacheSeconds());
+        this.statisticsCache = new ExpiringCache<>(STATISTICS_CACHE_SECONDS);
     }
+
+    /** Statistics change slowly and only steer estimates, so they are kept longer than metadata. */
+    static final long STATISTICS_CACHE_SECONDS = 300;
 
     // ---- what a source supplies -------------------------------------------------------------------------
 
@@ -91,6 +97,24 @@ public abstract class JdbcConnector implements Connector {
     /** The source's own row-count estimate; empty when it keeps none. */
     protected OptionalLong loadRowCountEstimate(Connection connection, String schema, String table) throws SQLException {
         return OptionalLong.empty();
+    }
+
+    /**
+     * The source's statistics of a table (see {@link Connector#statistics}). By default just the row-count
+     * estimate of the metadata; sources with per-column statistics override this.
+     */
+    protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
+        return table.rowCountEstimate().isPresent()
+                ? Optional.of(new TableStatistics(table.schema(), table.name(), table.rowCountEstimate(), List.of()))
+                : Optional.empty();
+    }
+
+    /** Whether a column's min/max are worth reporting: numbers and dates/times, whose order every source shares. */
+    protected static boolean reportsRange(JunctionType type) {
+        return type.kind().isNumeric() || switch (type.kind()) {
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> true;
+            default -> false;
+        };
     }
 
     /** The reader for one output column; sources whose driver needs another way of reading a kind override. */
@@ -207,6 +231,34 @@ public abstract class JdbcConnector implements Connector {
             OptionalLong estimate = info.get().kind() == TableInfo.Kind.TABLE ? loadRowCountEstimate(c, schema, table) : OptionalLong.empty();
             return Optional.of(new TableMetadata(schema, table, info.get().kind(), columns, primaryKey, estimate));
         }));
+    }
+
+    @Override
+    public Optional<TableStatistics> statistics(String schema, String table) {
+        List<String> key = List.of(schema, table);
+        try {
+            return statisticsCache.get(key, k -> {
+                Optional<TableMetadata> metadata = table(schema, table);
+                if (metadata.isEmpty() || metadata.get().kind() != TableInfo.Kind.TABLE) {
+                    return Optional.empty();
+                }
+                return withConnection("statistics of " + schema + "." + table, c -> loadStatistics(c, metadata.get()));
+            });
+        } catch (JunctionException e) {
+            // Statistics only steer estimates: a source that cannot give them (permissions, a missing catalog
+            // table) plans with defaults instead of failing the query; the query itself reports real failures.
+            statisticsCache.invalidate(key);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<TableStatistics> refreshStatistics(String schema, String table) {
+        List<String> key = List.of(schema, table);
+        tableCache.invalidate(schema);
+        metadataCache.invalidate(key);
+        statisticsCache.invalidate(key);
+        return statistics(schema, table);
     }
 
     @Override

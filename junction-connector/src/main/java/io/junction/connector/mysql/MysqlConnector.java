@@ -1,9 +1,11 @@
 package io.junction.connector.mysql;
 
+import io.junction.connector.ColumnStatistics;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
+import io.junction.connector.TableStatistics;
 import io.junction.connector.jdbc.JdbcOptions;
 import io.junction.connector.jdbc.JdbcColumn;
 import io.junction.connector.jdbc.JdbcColumnReader;
@@ -24,9 +26,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Properties;
 
@@ -274,5 +279,65 @@ public final class MysqlConnector extends JdbcConnector {
         List<String> rows = queryStrings(connection,
                 "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, table);
         return rows.isEmpty() || rows.getFirst() == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rows.getFirst()));
+    }
+
+    /**
+     * information_schema.TABLES.TABLE_ROWS for the rows. Per column, MariaDB's engine-independent statistics
+     * (mysql.column_stats, written by {@code ANALYZE TABLE t PERSISTENT FOR ALL}) when it has them: distinct
+     * values are the non-null rows over avg_frequency. Otherwise the cardinality of an index whose first column
+     * it is, which InnoDB estimates by sampling (MySQL has no column_stats and lands here too).
+     */
+    @Override
+    protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
+        OptionalLong rows = loadRowCountEstimate(connection, table.schema(), table.name());
+        Map<String, ColumnStatistics> columns = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT column_name, nulls_ratio, avg_frequency, min_value, max_value FROM mysql.column_stats
+                WHERE db_name = ? AND table_name = ?""")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    int index = table.columnIndex(name);
+                    if (index < 0) {
+                        continue;
+                    }
+                    double nullsRatio = rs.getDouble(2);
+                    OptionalDouble nullFraction = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1, Math.max(0, nullsRatio)));
+                    double frequency = rs.getDouble(3);
+                    OptionalLong distinct = OptionalLong.empty();
+                    if (!rs.wasNull() && frequency > 0 && rows.isPresent()) {
+                        double nonNull = rows.getAsLong() * (1 - nullFraction.orElse(0));
+                        distinct = OptionalLong.of(Math.max(nonNull > 0 ? 1 : 0, Math.round(nonNull / frequency)));
+                    }
+                    boolean range = reportsRange(table.columns().get(index).type());
+                    columns.put(name, new ColumnStatistics(name, distinct, nullFraction,
+                            range ? Optional.ofNullable(rs.getString(4)) : Optional.empty(),
+                            range ? Optional.ofNullable(rs.getString(5)) : Optional.empty()));
+                }
+            }
+        } catch (SQLException e) {
+            // MySQL, or a user without SELECT on the mysql schema: fall back to index cardinalities below.
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT COLUMN_NAME, MAX(CARDINALITY) FROM information_schema.STATISTICS
+                WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND SEQ_IN_INDEX = 1 AND CARDINALITY IS NOT NULL
+                GROUP BY COLUMN_NAME""")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (table.columnIndex(name) >= 0 && !columns.containsKey(name)) {
+                        columns.put(name, ColumnStatistics.of(name, OptionalLong.of(rs.getLong(2)), OptionalDouble.empty()));
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty() && columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableStatistics(table.schema(), table.name(), rows, List.copyOf(columns.values())));
     }
 }

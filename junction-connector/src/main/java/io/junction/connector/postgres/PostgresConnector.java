@@ -1,9 +1,11 @@
 package io.junction.connector.postgres;
 
+import io.junction.connector.ColumnStatistics;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceQuery;
 import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
+import io.junction.connector.TableStatistics;
 import io.junction.connector.jdbc.JdbcOptions;
 import io.junction.vector.BatchStream;
 import io.junction.connector.jdbc.JdbcColumn;
@@ -12,6 +14,7 @@ import io.junction.connector.jdbc.JdbcConnector;
 import io.junction.connector.jdbc.PooledConnectionSource;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
+import io.junction.types.ColumnMetadata;
 import io.junction.types.JunctionType;
 import io.junction.types.TextCollation;
 
@@ -25,6 +28,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -295,5 +299,50 @@ public final class PostgresConnector extends JdbcConnector {
         }
         long rows = Long.parseLong(estimate.getFirst());
         return rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+    }
+
+    /**
+     * pg_class.reltuples for the rows and pg_stats (filled by ANALYZE or autovacuum) for the columns. A negative
+     * n_distinct is minus the fraction of rows that are distinct; min/max are the histogram's end bounds, which
+     * leave out the most common values, so they are close rather than exact.
+     */
+    @Override
+    protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
+        OptionalLong rows = loadRowCountEstimate(connection, table.schema(), table.name());
+        List<ColumnStatistics> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT s.attname, s.null_frac, s.n_distinct, b.bounds[1], b.bounds[array_length(b.bounds, 1)]
+                FROM pg_catalog.pg_stats s CROSS JOIN LATERAL (SELECT s.histogram_bounds::text::text[] AS bounds) b
+                WHERE s.schemaname = ? AND s.tablename = ? AND NOT s.inherited""")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    int index = table.columnIndex(name);
+                    if (index < 0) {
+                        continue;
+                    }
+                    double nullFraction = rs.getDouble(2);
+                    double distinct = rs.getDouble(3);
+                    OptionalLong distinctCount = OptionalLong.empty();
+                    if (distinct > 0) {
+                        distinctCount = OptionalLong.of(Math.round(distinct));
+                    } else if (distinct < 0 && rows.isPresent()) {
+                        distinctCount = OptionalLong.of(Math.max(1, Math.round(-distinct * rows.getAsLong())));
+                    }
+                    ColumnMetadata column = table.columns().get(index);
+                    boolean range = reportsRange(column.type());
+                    columns.add(new ColumnStatistics(name, distinctCount,
+                            OptionalDouble.of(Math.min(1, Math.max(0, nullFraction))),
+                            range ? Optional.ofNullable(rs.getString(4)) : Optional.empty(),
+                            range ? Optional.ofNullable(rs.getString(5)) : Optional.empty()));
+                }
+            }
+        }
+        if (rows.isEmpty() && columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableStatistics(table.schema(), table.name(), rows, columns));
     }
 }

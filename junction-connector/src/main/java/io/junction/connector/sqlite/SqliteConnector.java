@@ -1,7 +1,10 @@
 package io.junction.connector.sqlite;
 
+import io.junction.connector.ColumnStatistics;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.TableInfo;
+import io.junction.connector.TableMetadata;
+import io.junction.connector.TableStatistics;
 import io.junction.connector.jdbc.JdbcColumn;
 import io.junction.connector.jdbc.JdbcColumnReader;
 import io.junction.connector.jdbc.JdbcConnectionSource;
@@ -17,8 +20,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -155,5 +162,59 @@ public final class SqliteConnector extends JdbcConnector {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** Largest database file whose tables are counted with COUNT(*) when sqlite_stat1 has no row count. */
+    private static final long COUNTED_DATABASE_BYTES = 64L << 20;
+
+    /**
+     * sqlite_stat1 (written by ANALYZE) gives the rows and, per index, the average rows per distinct value of its
+     * leading column: the distinct count is rows over that average. Without it, a small database's tables are
+     * counted exactly. SQLite keeps no null fractions.
+     */
+    @Override
+    protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
+        String schema = quote(table.schema());
+        OptionalLong rows = loadRowCountEstimate(connection, table.schema(), table.name());
+        Map<String, ColumnStatistics> columns = new LinkedHashMap<>();
+        if (rows.isPresent()) {
+            List<String[]> indexStats = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT idx, stat FROM " + schema + ".sqlite_stat1 WHERE tbl = ? AND idx IS NOT NULL")) {
+                statement.setString(1, table.name());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        indexStats.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] indexStat : indexStats) {
+                String[] figures = indexStat[1] == null ? new String[0] : indexStat[1].split(" ");
+                if (figures.length < 2) {
+                    continue;
+                }
+                long indexRows = Long.parseLong(figures[0]);
+                long perValue = Long.parseLong(figures[1]);
+                String leading = queryStrings(connection, "SELECT name FROM " + schema + ".pragma_index_info(?) WHERE seqno = 0",
+                        indexStat[0]).stream().findFirst().orElse(null);
+                if (leading != null && perValue > 0 && table.columnIndex(leading) >= 0) {
+                    columns.putIfAbsent(leading, ColumnStatistics.of(leading,
+                            OptionalLong.of(Math.max(1, indexRows / perValue)), OptionalDouble.empty()));
+                }
+            }
+        } else if (databaseBytes(connection, schema) <= COUNTED_DATABASE_BYTES) {
+            List<String> count = queryStrings(connection, "SELECT COUNT(*) FROM " + schema + "." + quote(table.name()));
+            rows = OptionalLong.of(Long.parseLong(count.getFirst()));
+        }
+        if (rows.isEmpty() && columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableStatistics(table.schema(), table.name(), rows, List.copyOf(columns.values())));
+    }
+
+    private static long databaseBytes(Connection connection, String quotedSchema) throws SQLException {
+        long pages = Long.parseLong(queryStrings(connection, "PRAGMA " + quotedSchema + ".page_count").getFirst());
+        long pageSize = Long.parseLong(queryStrings(connection, "PRAGMA " + quotedSchema + ".page_size").getFirst());
+        return pages * pageSize;
     }
 }

@@ -1,0 +1,98 @@
+package io.junction;
+
+import io.junction.connector.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sources' statistics in Junction's estimates, and ANALYZE source.table refreshing them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsEstimateTest {
+    @RegisterExtension
+    static final TestDatabases PG = TestDatabases.postgres();
+
+    private Junction junction;
+    private Junction junctionNoPushdown;
+
+    @BeforeAll
+    void setUp() {
+        // 2000 rows; grp has 4 values, code 25 values and a NULL in every 10th row.
+        PG.execute("""
+                CREATE TABLE facts AS
+                SELECT g AS id, g % 4 AS grp, CASE WHEN g % 10 = 0 THEN NULL ELSE g % 25 END AS code
+                FROM generate_series(1, 2000) g""", "ALTER TABLE facts ADD PRIMARY KEY (id)", "ANALYZE facts",
+                "CREATE TABLE dims AS SELECT g, 'dim ' || g AS label FROM generate_series(0, 3) g", "ANALYZE dims");
+        junction = Junction.builder().source(PG.config("pg")).build();
+        junctionNoPushdown = Junction.builder().source(PG.config("pg")).settings(new EngineSettings(2048, false)).build();
+    }
+
+    @AfterAll
+    void tearDown() {
+        junction.close();
+        junctionNoPushdown.close();
+    }
+
+    private static long firstEstimate(String plan) {
+        Matcher m = Pattern.compile("est\\. rows=(\\d+)").matcher(plan);
+        assertThat(m.find()).as("an estimate in%n%s", plan).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aggregateEstimatesFollowTheDistinctCountOfTheGroupingColumn() {
+        for (Junction j : List.of(junction, junctionNoPushdown)) {
+            assertThat(firstEstimate(j.explain("SELECT grp, COUNT(*) FROM pg.facts GROUP BY grp"))).isEqualTo(4);
+            // 25 values and one NULL group
+            assertThat(firstEstimate(j.explain("SELECT code, COUNT(*) FROM pg.facts GROUP BY code"))).isEqualTo(26);
+            assertThat(firstEstimate(j.explain("SELECT DISTINCT grp, code FROM pg.facts"))).isEqualTo(104);
+        }
+        assertThat(firstEstimate(junctionNoPushdown.explain("SELECT * FROM pg.facts"))).isEqualTo(2000);
+    }
+
+    @Test
+    void joinEstimatesDivideByTheLargerDistinctCountOfTheKeys() {
+        // every fact row finds exactly one of the 4 dims: 2000 * 4 / max(4, 4); Calcite's fixed selectivity says 1200
+        String sql = "SELECT f.id, d.label FROM pg.facts f JOIN pg.dims d ON f.grp = d.g";
+        assertThat(firstEstimate(junction.explain(sql))).isEqualTo(2000);
+        assertThat(firstEstimate(junctionNoPushdown.explain(sql))).isEqualTo(2000);
+    }
+
+    @Test
+    void analyzeRefreshesTheCachedStatisticsAndTheEstimates() {
+        PG.execute("CREATE TABLE growing AS SELECT g AS id, g % 3 AS k FROM generate_series(1, 10) g", "ANALYZE growing");
+        assertThat(firstEstimate(junction.explain("SELECT * FROM pg.growing"))).isEqualTo(10);
+
+        PG.execute("INSERT INTO growing SELECT g, g % 3 FROM generate_series(11, 600) g", "ANALYZE growing");
+        assertThat(firstEstimate(junction.explain("SELECT * FROM pg.growing"))).as("cached").isEqualTo(10);
+
+        try (QueryResult result = junction.query("ANALYZE pg.growing")) {
+            assertThat(result.columns().stream().map(ResultColumn::name)).containsExactly(
+                    "source", "schema", "table", "column", "row_count", "distinct_count", "null_fraction", "min", "max");
+            List<List<Object>> rows = result.toList();
+            assertThat(rows.getFirst()).containsExactly("pg", PG.schema(), "growing", null, 600L, null, null, null, null);
+            // few values all land in PostgreSQL's most-common-values list, which leaves no histogram for min/max
+            assertThat(rows).contains(Arrays.asList("pg", PG.schema(), "growing", "k", null, 3L, 0.0, null, null));
+            assertThat(rows).contains(Arrays.asList("pg", PG.schema(), "growing", "id", null, 600L, 0.0, "1", "600"));
+        }
+        assertThat(firstEstimate(junction.explain("SELECT * FROM pg.growing"))).isEqualTo(600);
+        assertThat(firstEstimate(junction.explain("SELECT k, COUNT(*) FROM pg.growing GROUP BY k"))).isEqualTo(3);
+    }
+
+    @Test
+    void analyzeAcceptsAThreePartNameAndQuotedParts() {
+        try (QueryResult result = junction.query("analyze pg.\"" + PG.schema() + "\".FACTS;")) {
+            List<List<Object>> rows = result.toList();
+            assertThat(rows.getFirst().get(4)).isEqualTo(2000L);
+            assertThat(rows).anySatisfy(r -> assertThat(r.subList(3, 7)).containsExactly("code", null, 25L, 0.1));
+        }
+    }
+}
