@@ -115,6 +115,13 @@ final class JdbcBatchStream implements BatchStream {
                 // The statement may already have finished; releasing below still frees it.
             }
         }
+        if (!exhausted && connector.abortOnEarlyClose()) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // Already closed: nothing is left to drain.
+            }
+        }
         synchronized (this) {
             release();
         }

@@ -162,6 +162,15 @@ public abstract class JdbcConnector implements Connector {
         return column.collation() == null ? TextCollation.BINARY : TextCollation.INSENSITIVE;
     }
 
+    /**
+     * Whether a stream closed before its end must also drop its connection: true where closing a result set
+     * reads every remaining row and a cancel can miss a statement that had not started yet (MySQL protocol),
+     * so only closing the socket guarantees that close returns at once. The pool replaces the connection.
+     */
+    protected boolean abortOnEarlyClose() {
+        return false;
+    }
+
     /** Asks the source to stop the statement now running on {@code connection}; may come from another thread. */
     protected void cancel(Connection connection, Statement statement) throws SQLException {
         statement.cancel();

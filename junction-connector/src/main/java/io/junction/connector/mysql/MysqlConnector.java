@@ -143,6 +143,12 @@ public final class MysqlConnector extends JdbcConnector {
      * result set then reads every remaining row (waiting for the server to produce them); KILL QUERY, which the
      * driver sends over a connection of its own, stops the server at once.
      */
+    /** A killed or not-yet-started streaming statement would otherwise be drained row by row at close. */
+    @Override
+    protected boolean abortOnEarlyClose() {
+        return true;
+    }
+
     @Override
     protected void cancel(Connection connection, Statement statement) throws SQLException {
         connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
