@@ -177,6 +177,15 @@ public final class RexToExpression {
         if (now != null) {
             return now;
         }
+        if (call.getOperator().getName().equalsIgnoreCase("CONCAT")) {
+            // the function concat() skips NULL arguments (PostgreSQL); only the || operator makes NULL
+            List<Expression> parts = new ArrayList<>();
+            for (RexNode operand : call.getOperands()) {
+                parts.add(Expressions.call(ScalarFunction.COALESCE, JunctionType.VARCHAR,
+                        List.of(translate(operand), Expressions.literal("", JunctionType.VARCHAR))));
+            }
+            return Expressions.call(ScalarFunction.CONCAT, type, parts);
+        }
         ScalarFunction fn = BY_KIND.get(kind);
         if (fn == null) {
             fn = BY_NAME.get(call.getOperator().getName().toUpperCase(Locale.ROOT));

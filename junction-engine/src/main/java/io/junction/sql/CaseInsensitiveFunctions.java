@@ -29,6 +29,10 @@ final class CaseInsensitiveFunctions implements SqlOperatorTable {
     public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
                                         List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
         delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, ANY_CASE);
+        if (operatorList.contains(PostgresFunctions.ROUND)) {
+            // Junction's ROUND shadows Calcite's: two matching overloads would be ambiguous
+            operatorList.removeIf(op -> op != PostgresFunctions.ROUND && op.getName().equalsIgnoreCase("ROUND"));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.exec.vector.DecimalArithmetic;
 import io.junction.types.JunctionType;
+import io.junction.types.TypeKind;
 import io.junction.vector.Batch;
 import io.junction.vector.DecimalVector;
 import io.junction.vector.DoubleVector;
@@ -47,7 +48,11 @@ public final class MathFunctionExpression implements Expression {
         int n = batch.rowCount();
         Vector x = operand.evaluate(batch);
         LongVector d = digits == null ? null : (LongVector) digits.evaluate(batch);
-        Vector computed = Vector.create(x.type(), n);
+        // rounding (and FLOOR/CEIL) can carry into one more integer digit: 9.99 → 10.0 needs DECIMAL(p+1,s)
+        JunctionType work = x.type().kind() == TypeKind.DECIMAL
+                ? JunctionType.decimal(Math.min(JunctionType.MAX_DECIMAL_PRECISION, x.type().precision() + 1), x.type().scale())
+                : x.type();
+        Vector computed = Vector.create(work, n);
         for (int i = 0; i < n; i++) {
             if (x.isNull(i) || (d != null && d.isNull(i))) {
                 computed.setNull(i);
