@@ -34,6 +34,9 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Minus;
@@ -84,6 +87,10 @@ public final class ExecutionPlanner {
      * otherwise. Every operator is annotated with the planner's row estimate and counts what it returns.
      */
     public Operator plan(RelNode node) {
+        if (node instanceof TableSpool spool) {
+            // the transient table a spool fills is the working table RecursiveUnionOperator keeps itself
+            return plan(spool.getInput());
+        }
         var fragment = federation.fragmentAt(node);
         Operator op;
         if (fragment.isPresent()) {
@@ -138,11 +145,40 @@ public final class ExecutionPlanner {
         if (node instanceof Values values) {
             return values(values);
         }
+        if (node instanceof RepeatUnion repeat) {
+            return recursiveUnion(repeat);
+        }
+        if (node instanceof TableScan scan && workingTables.containsKey(scan.getTable().getQualifiedName())) {
+            return new WorkingTableScanOperator(String.join(".", scan.getTable().getQualifiedName()),
+                    FederationPlanner.outputTypes(scan), workingTables.get(scan.getTable().getQualifiedName()));
+        }
         if (node instanceof Window window) {
             return WindowTranslation.plan(window, plan(window.getInput()));
         }
         throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, "Junction's engine cannot run " + node.getRelTypeName()
                 + " across sources yet; it works when all its tables are in one source");
+    }
+
+    /** The rows of the previous iteration of each recursive query being planned, by transient table name. */
+    private final java.util.Map<List<String>, List<io.junction.vector.Batch>> workingTables = new java.util.HashMap<>();
+
+    /**
+     * WITH RECURSIVE: the seed is planned once; the recursive step is planned again for each iteration with
+     * the transient table's scan reading that iteration's working table.
+     */
+    private Operator recursiveUnion(RepeatUnion repeat) {
+        List<String> name = repeat.getTransientTable() != null ? repeat.getTransientTable().getQualifiedName()
+                : ((TableSpool) repeat.getIterativeRel()).getTable().getQualifiedName();
+        Operator seed = plan(repeat.getSeedRel());
+        RelNode stepRel = repeat.getIterativeRel();
+        return new RecursiveUnionOperator(String.join(".", name), repeat.all, seed, working -> {
+            workingTables.put(name, working);
+            try {
+                return plan(stepRel);
+            } finally {
+                workingTables.remove(name);
+            }
+        });
     }
 
     /** {@code input} with each column cast to {@code types} where its type differs, so set operations hash one representation. */
