@@ -51,6 +51,7 @@ public final class LogicalPlanner {
         RelNode r = run(rel, SUBQUERY_RULES);
         r = RelDecorrelator.decorrelateQuery(r, relBuilder);
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
+        r = r.accept(new PullCommonFactors());
         r = run(r, PUSH_AND_SIMPLIFY_RULES);
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         // last, so the rules above see window functions as plain expressions of a projection
