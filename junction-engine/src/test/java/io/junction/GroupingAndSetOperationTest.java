@@ -1,45 +1,16 @@
 package io.junction;
 
-import io.junction.connector.TestDatabases;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.SQLException;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Set operations, grouping sets, the further aggregates and scalar subqueries in Junction's engine (pushdown off) and pushed (on) match PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupingAndSetOperationTest {
-    @RegisterExtension
-    static final TestDatabases pg = TestDatabases.postgres();
-    private Junction local;
-    private Junction pushed;
-    private PostgresReference reference;
-
-    @BeforeAll
-    void setUp() {
-        FeatureTables.create(pg);
-        local = Junction.builder().source(pg.config("pg")).settings(EngineSettings.defaults().withPushdown(false)).build();
-        pushed = Junction.builder().source(pg.config("pg")).build();
-        reference = new PostgresReference(pg);
-    }
-
-    @AfterAll
-    void tearDown() {
-        local.close();
-        pushed.close();
-    }
-
+class GroupingAndSetOperationTest extends FeatureQueryTest {
     static Stream<String> queries() {
         return Stream.of(
                 "SELECT g FROM {t} INTERSECT SELECT g FROM {u}",
@@ -84,17 +55,5 @@ class GroupingAndSetOperationTest {
             assertThat(e.code()).isEqualTo(ErrorCode.CARDINALITY_VIOLATION);
             assertThat(e.getMessage()).isEqualTo("more than one row returned by a subquery used as an expression");
         });
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresInJunctionsEngine(String query) throws SQLException {
-        reference.assertSame(local, query);
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresWithPushdown(String query) throws SQLException {
-        reference.assertSame(pushed, query);
     }
 }

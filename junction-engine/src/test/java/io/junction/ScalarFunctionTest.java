@@ -1,15 +1,7 @@
 package io.junction;
 
-import io.junction.connector.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,28 +9,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Text, math and date/time functions in Junction's engine (pushdown off) and pushed (on) match PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScalarFunctionTest {
-    @RegisterExtension
-    static final TestDatabases pg = TestDatabases.postgres();
-    private Junction local;
-    private Junction pushed;
-    private PostgresReference reference;
-
-    @BeforeAll
-    void setUp() {
-        FeatureTables.create(pg);
-        local = Junction.builder().source(pg.config("pg")).settings(EngineSettings.defaults().withPushdown(false)).build();
-        pushed = Junction.builder().source(pg.config("pg")).build();
-        reference = new PostgresReference(pg);
-    }
-
-    @AfterAll
-    void tearDown() {
-        local.close();
-        pushed.close();
-    }
-
+class ScalarFunctionTest extends FeatureQueryTest {
     static Stream<String> queries() {
         return Stream.of(
                 "SELECT id, s ILIKE 'a%' AS i1, s NOT ILIKE '%AN%' AS i2, s NOT LIKE 'a%' AS l1, s ILIKE 'élan' AS i3 FROM {t}",
@@ -68,17 +39,5 @@ class ScalarFunctionTest {
         assertThat(stamp).isInstanceOf(LocalDateTime.class);
         assertThat((LocalDateTime) stamp).isBetween(before, LocalDateTime.now().plusSeconds(1));
         assertThat(rows.getFirst().get(2)).isEqualTo(((LocalDateTime) stamp).toLocalDate());
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresInJunctionsEngine(String query) throws SQLException {
-        reference.assertSame(local, query);
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresWithPushdown(String query) throws SQLException {
-        reference.assertSame(pushed, query);
     }
 }

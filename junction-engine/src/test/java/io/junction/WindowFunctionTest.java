@@ -1,39 +1,10 @@
 package io.junction;
 
-import io.junction.connector.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.SQLException;
 import java.util.stream.Stream;
 
 /** Window functions in Junction's engine (pushdown off) and pushed to PostgreSQL (on) match PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WindowFunctionTest {
-    @RegisterExtension
-    static final TestDatabases pg = TestDatabases.postgres();
-    private Junction local;
-    private Junction pushed;
-    private PostgresReference reference;
-
-    @BeforeAll
-    void setUp() {
-        FeatureTables.create(pg);
-        local = Junction.builder().source(pg.config("pg")).settings(EngineSettings.defaults().withPushdown(false)).build();
-        pushed = Junction.builder().source(pg.config("pg")).build();
-        reference = new PostgresReference(pg);
-    }
-
-    @AfterAll
-    void tearDown() {
-        local.close();
-        pushed.close();
-    }
-
+class WindowFunctionTest extends FeatureQueryTest {
     static Stream<String> queries() {
         return Stream.of(
                 "SELECT id, g, ROW_NUMBER() OVER (PARTITION BY g ORDER BY x, id) AS rn FROM {t}",
@@ -59,17 +30,5 @@ class WindowFunctionTest {
                 "SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM {empty_t}",
                 "SELECT id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY id) AS rn FROM {t} ORDER BY rn DESC, id LIMIT 5",
                 "SELECT id, COUNT(*) OVER () AS n, SUM(x) OVER () AS total FROM {t} WHERE id > 5");
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresInJunctionsEngine(String query) throws SQLException {
-        reference.assertSame(local, query);
-    }
-
-    @ParameterizedTest
-    @MethodSource("queries")
-    void matchesPostgresWithPushdown(String query) throws SQLException {
-        reference.assertSame(pushed, query);
     }
 }
