@@ -29,28 +29,8 @@ final class LikePattern {
 
     /** LIKE ({@code ignoreCase} false) or ILIKE (true: Unicode case-insensitive, as PostgreSQL's ILIKE). */
     static LikePattern compile(String pattern, int escape, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder(pattern.length() + 8);
-        int i = 0;
-        while (i < pattern.length()) {
-            int c = pattern.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == escape) {
-                if (i >= pattern.length()) {
-                    throw new JunctionException(ErrorCode.INVALID_VALUE, "LIKE pattern '" + pattern + "' must not end with the escape character");
-                }
-                int escaped = pattern.codePointAt(i);
-                i += Character.charCount(escaped);
-                appendLiteral(regex, escaped);
-            } else if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
-            } else {
-                appendLiteral(regex, c);
-            }
-        }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return new LikePattern(pattern, Pattern.compile(regex.toString(), flags));
+        return new LikePattern(pattern, Pattern.compile(toRegex(pattern, escape, false), flags));
     }
 
     /**
@@ -60,6 +40,15 @@ final class LikePattern {
      * no pattern text reaches Java's regex syntax unescaped.
      */
     static LikePattern compileSimilar(String pattern, int escape) {
+        try {
+            return new LikePattern(pattern, Pattern.compile(toRegex(pattern, escape, true), Pattern.DOTALL));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new JunctionException(ErrorCode.INVALID_VALUE, "invalid SIMILAR TO pattern '" + pattern + "': " + e.getDescription());
+        }
+    }
+
+    /** The Java regex for a LIKE pattern, or with {@code similar} a SIMILAR TO pattern. */
+    private static String toRegex(String pattern, int escape, boolean similar) {
         StringBuilder regex = new StringBuilder(pattern.length() + 8);
         int i = 0;
         while (i < pattern.length()) {
@@ -67,7 +56,8 @@ final class LikePattern {
             i += Character.charCount(c);
             if (c == escape) {
                 if (i >= pattern.length()) {
-                    throw new JunctionException(ErrorCode.INVALID_VALUE, "SIMILAR TO pattern '" + pattern + "' must not end with the escape character");
+                    throw new JunctionException(ErrorCode.INVALID_VALUE, (similar ? "SIMILAR TO" : "LIKE") + " pattern '" + pattern
+                            + "' must not end with the escape character");
                 }
                 int escaped = pattern.codePointAt(i);
                 i += Character.charCount(escaped);
@@ -76,19 +66,15 @@ final class LikePattern {
                 regex.append(".*");
             } else if (c == '_') {
                 regex.append('.');
-            } else if (c == '[') {
+            } else if (similar && c == '[') {
                 i = appendBracket(pattern, i, regex);
-            } else if (c == '|' || c == '*' || c == '+' || c == '?' || c == '(' || c == ')' || c == '{' || c == '}' || c == ',') {
+            } else if (similar && (c == '|' || c == '*' || c == '+' || c == '?' || c == '(' || c == ')' || c == '{' || c == '}' || c == ',')) {
                 regex.append((char) c);
             } else {
                 appendLiteral(regex, c);
             }
         }
-        try {
-            return new LikePattern(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new JunctionException(ErrorCode.INVALID_VALUE, "invalid SIMILAR TO pattern '" + pattern + "': " + e.getDescription());
-        }
+        return regex.toString();
     }
 
     /** Copies a bracket expression starting after its '['; returns the index after its ']'. */

@@ -6,7 +6,6 @@ import io.junction.exec.spill.SpillFile;
 import io.junction.exec.spill.SpillPartitioning;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
-import io.junction.vector.BatchStream;
 import io.junction.vector.Vector;
 
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.List;
  * unchanged. After the in-memory groups are emitted, each partition is aggregated on its own by a fresh
  * {@link HashAggregateOperator} one level down, which may spill again with other hash bits.
  */
-final class AggregateSpill implements BatchStream {
+final class AggregateSpill extends SpilledPartitions {
     private final List<JunctionType> inputTypes;
     private final int[] groupColumns;
     private final List<AggregateCall> calls;
@@ -28,11 +27,9 @@ final class AggregateSpill implements BatchStream {
     private final int level;
     private final PartitionedSpillWriter writer;
     private List<SpillFile> files;
-    private int partition = -1;
-    private Operator current;
-    private boolean closed;
 
     AggregateSpill(List<JunctionType> inputTypes, int[] groupColumns, List<AggregateCall> calls, ExecutionContext context, int level) {
+        super(context, SpillPartitioning.PARTITIONS);
         this.inputTypes = inputTypes;
         this.groupColumns = groupColumns;
         this.calls = calls;
@@ -75,51 +72,19 @@ final class AggregateSpill implements BatchStream {
         files = writer.finish();
     }
 
-    /** The groups of the spilled partitions, partition after partition. */
+    /** Each spilled partition's groups come from a fresh aggregation of it. */
     @Override
-    public Batch next() {
-        while (!closed) {
-            if (current != null) {
-                Batch batch = current.next();
-                if (batch != null) {
-                    return batch;
-                }
-                current.close();
-                current = null;
-            }
-            context.checkCancelled();
-            if (++partition >= SpillPartitioning.PARTITIONS) {
-                close();
-                return null;
-            }
-            SpillFile file = files.get(partition);
-            if (file != null) {
-                current = new HashAggregateOperator(new SpillScanOperator(inputTypes, file), groupColumns, calls, context, level + 1);
-            }
-        }
-        return null;
+    Operator openPartition(int partition) {
+        SpillFile file = files.get(partition);
+        return file == null ? null : new HashAggregateOperator(new SpillScanOperator(inputTypes, file), groupColumns, calls, context, level + 1);
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void deleteFiles() {
         try {
-            if (current != null) {
-                current.close();
-                current = null;
-            }
-        } finally {
             writer.close();
-            if (files != null) {
-                for (SpillFile f : files) {
-                    if (f != null) {
-                        f.delete();
-                    }
-                }
-            }
+        } finally {
+            SpillFile.deleteAll(files);
         }
     }
 }

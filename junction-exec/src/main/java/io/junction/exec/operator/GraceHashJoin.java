@@ -7,10 +7,8 @@ import io.junction.exec.spill.SpillFile;
 import io.junction.exec.spill.SpillPartitioning;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
-import io.junction.vector.BatchStream;
 import io.junction.vector.Vector;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +28,7 @@ import java.util.List;
  * When the build partition is empty, joins that need a match (INNER, SEMI, RIGHT) skip its probe rows
  * while writing them.
  */
-final class GraceHashJoin implements BatchStream {
+final class GraceHashJoin extends SpilledPartitions {
     private final List<JunctionType> probeTypes;
     private final List<JunctionType> buildTypes;
     private final int[] probeKeys;
@@ -41,12 +39,10 @@ final class GraceHashJoin implements BatchStream {
     private final int level;
     private final List<SpillFile> buildFiles;
     private final List<SpillFile> probeFiles;
-    private int partition = -1;
-    private Operator current;
-    private boolean closed;
 
     GraceHashJoin(Operator probe, Batch collectedBuild, Operator remainingBuild, int[] probeKeys, int[] buildKeys,
                   JoinType type, Expression condition, ExecutionContext context, int level) {
+        super(context, SpillPartitioning.PARTITIONS);
         this.probeTypes = probe.outputTypes();
         this.buildTypes = remainingBuild.outputTypes();
         this.probeKeys = probeKeys;
@@ -75,7 +71,7 @@ final class GraceHashJoin implements BatchStream {
             probe.close();
             this.probeFiles = probed.finish();
         } catch (RuntimeException e) {
-            deleteAll(buildFiles);
+            SpillFile.deleteAll(buildFiles);
             throw e;
         }
     }
@@ -101,55 +97,24 @@ final class GraceHashJoin implements BatchStream {
         writer.write(batch, partitions);
     }
 
+    /** Each partition pair is joined by a fresh hash join; a pair with no rows on either side is skipped. */
     @Override
-    public Batch next() {
-        while (!closed) {
-            if (current != null) {
-                Batch batch = current.next();
-                if (batch != null) {
-                    return batch;
-                }
-                current.close();
-                current = null;
-            }
-            context.checkCancelled();
-            if (++partition >= SpillPartitioning.PARTITIONS) {
-                close();
-                return null;
-            }
-            SpillFile build = buildFiles.get(partition);
-            SpillFile probe = probeFiles.get(partition);
-            if (build == null && probe == null) {
-                continue;
-            }
-            current = new HashJoinOperator(new SpillScanOperator(probeTypes, probe), new SpillScanOperator(buildTypes, build),
-                    probeKeys, buildKeys, type, condition, context, level + 1);
+    Operator openPartition(int partition) {
+        SpillFile build = buildFiles.get(partition);
+        SpillFile probe = probeFiles.get(partition);
+        if (build == null && probe == null) {
+            return null;
         }
-        return null;
+        return new HashJoinOperator(new SpillScanOperator(probeTypes, probe), new SpillScanOperator(buildTypes, build),
+                probeKeys, buildKeys, type, condition, context, level + 1);
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void deleteFiles() {
         try {
-            if (current != null) {
-                current.close();
-                current = null;
-            }
+            SpillFile.deleteAll(buildFiles);
         } finally {
-            deleteAll(buildFiles);
-            deleteAll(probeFiles);
-        }
-    }
-
-    private static void deleteAll(List<SpillFile> files) {
-        for (SpillFile f : new ArrayList<>(files)) {
-            if (f != null) {
-                f.delete();
-            }
+            SpillFile.deleteAll(probeFiles);
         }
     }
 }

@@ -27,8 +27,7 @@ public final class GroupingSetsAggregateOperator implements Operator {
     private final List<AggregateCall> calls;
     private final List<int[]> groupingCalls;
     private final List<JunctionType> types;
-    private Batch result;
-    private int emitted;
+    private BatchSlices result;
     private boolean closed;
 
     /**
@@ -62,16 +61,10 @@ public final class GroupingSetsAggregateOperator implements Operator {
             return null;
         }
         if (result == null) {
-            result = aggregate();
+            result = new BatchSlices(aggregate());
             input.close();
         }
-        if (emitted >= result.rowCount()) {
-            return null;
-        }
-        int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
-        Batch out = n == result.rowCount() ? result : LimitOperator.slice(result, emitted, emitted + n);
-        emitted += n;
-        return out;
+        return result.next();
     }
 
     private final class SetState {

@@ -31,8 +31,7 @@ public final class HashAggregateOperator implements Operator {
     private final int spillLevel;
     private MemoryReservation memory;
     private AggregateSpill spill;
-    private Batch result;
-    private int emitted;
+    private BatchSlices result;
     private boolean closed;
 
     public HashAggregateOperator(Operator input, int[] groupColumns, List<AggregateCall> calls) {
@@ -67,16 +66,14 @@ public final class HashAggregateOperator implements Operator {
             return null;
         }
         if (result == null) {
-            result = aggregate();
+            result = new BatchSlices(aggregate());
             input.close();
         }
-        if (emitted >= result.rowCount()) {
+        Batch out = result.next();
+        if (out == null) {
             memory.release();
             return spill == null ? null : spill.next();
         }
-        int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
-        Batch out = n == result.rowCount() ? result : LimitOperator.slice(result, emitted, emitted + n);
-        emitted += n;
         return out;
     }
 

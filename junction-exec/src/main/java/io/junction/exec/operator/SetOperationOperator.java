@@ -21,8 +21,7 @@ public final class SetOperationOperator implements Operator {
     private final Kind kind;
     private final boolean all;
     private final List<Operator> inputs;
-    private Batch result;
-    private int emitted;
+    private BatchSlices result;
     private boolean closed;
 
     public SetOperationOperator(Kind kind, boolean all, List<Operator> inputs) {
@@ -40,15 +39,9 @@ public final class SetOperationOperator implements Operator {
             return null;
         }
         if (result == null) {
-            result = compute();
+            result = new BatchSlices(compute());
         }
-        if (emitted >= result.rowCount()) {
-            return null;
-        }
-        int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
-        Batch out = n == result.rowCount() ? result : LimitOperator.slice(result, emitted, emitted + n);
-        emitted += n;
-        return out;
+        return result.next();
     }
 
     private Batch compute() {

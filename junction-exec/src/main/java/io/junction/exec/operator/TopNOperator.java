@@ -22,8 +22,7 @@ public final class TopNOperator implements Operator {
     private final long limit;
     private final ExecutionContext context;
     private MemoryReservation memory;
-    private Batch result;
-    private int emitted;
+    private BatchSlices result;
     private boolean closed;
 
     public TopNOperator(Operator input, List<SortKey> keys, long limit) {
@@ -47,20 +46,18 @@ public final class TopNOperator implements Operator {
             return null;
         }
         if (result == null) {
-            result = limit == 0 ? null : best();
+            Batch best = limit == 0 ? null : best();
             input.close();
-            if (result == null) {
+            if (best == null) {
                 closed = true;
                 return null;
             }
+            result = new BatchSlices(best);
         }
-        if (emitted >= result.rowCount()) {
+        Batch out = result.next();
+        if (out == null) {
             memory.release();
-            return null;
         }
-        int n = Math.min(Batch.DEFAULT_SIZE, result.rowCount() - emitted);
-        Batch out = LimitOperator.slice(result, emitted, emitted + n);
-        emitted += n;
         return out;
     }
 

@@ -39,8 +39,7 @@ public final class WindowOperator implements Operator {
     private final WindowFrame frame;
     private final List<WindowCall> calls;
     private final List<JunctionType> types;
-    private Batch output;
-    private int emitted;
+    private BatchSlices output;
     private boolean closed;
 
     public WindowOperator(Operator input, int[] partitionColumns, List<SortKey> orderKeys, WindowFrame frame, List<WindowCall> calls) {
@@ -66,16 +65,10 @@ public final class WindowOperator implements Operator {
             return null;
         }
         if (output == null) {
-            output = compute();
+            output = new BatchSlices(compute());
             input.close();
         }
-        if (emitted >= output.rowCount()) {
-            return null;
-        }
-        int n = Math.min(Batch.DEFAULT_SIZE, output.rowCount() - emitted);
-        Batch out = n == output.rowCount() ? output : LimitOperator.slice(output, emitted, emitted + n);
-        emitted += n;
-        return out;
+        return output.next();
     }
 
     private Batch compute() {

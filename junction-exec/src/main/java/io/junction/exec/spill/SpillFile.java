@@ -61,6 +61,18 @@ public final class SpillFile {
         return new SpillFileReader(this);
     }
 
+    /** Deletes every file of a partition list; empty partitions are {@code null} entries. */
+    public static void deleteAll(java.util.List<SpillFile> files) {
+        if (files == null) {
+            return;
+        }
+        for (SpillFile f : new java.util.ArrayList<>(files)) {
+            if (f != null) {
+                f.delete();
+            }
+        }
+    }
+
     public void delete() {
         synchronized (this) {
             if (deleted) {
