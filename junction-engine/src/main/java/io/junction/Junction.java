@@ -9,7 +9,6 @@ import io.junction.connector.TableInfo;
 import io.junction.connector.TableMetadata;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
-import io.junction.vector.Batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,9 +186,5 @@ public final class Junction implements AutoCloseable {
             connectors.forEach(catalog::register);
             return new Junction(catalog, settings);
         }
-    }
-
-    static int defaultBatchSize() {
-        return Batch.DEFAULT_SIZE;
     }
 }

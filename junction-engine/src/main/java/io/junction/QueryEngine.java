@@ -116,13 +116,7 @@ final class QueryEngine {
         }
         var analyze = EXPLAIN_ANALYZE.matcher(sql);
         if (analyze.find()) {
-            String text = explainAnalyze(sql.substring(analyze.end()), timeout);
-            List<List<Object>> rows = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                rows.add(List.of(line));
-            }
-            return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
-                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, List.of());
+            return planText(explainAnalyze(sql.substring(analyze.end()), timeout), List.of());
         }
         PlannedQuery planned;
         Catalog.Snapshot inUse;
@@ -148,13 +142,8 @@ final class QueryEngine {
             String text = PlanPrinter.print(planned.root());
             planned.root().close();
             planned.context().close();
-            List<List<Object>> rows = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                rows.add(List.of(line));
-            }
             inUse.close();
-            return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
-                    new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
+            return planText(text, sourceNames);
         }
         QueryExecution execution = planned.execution();
         // after the operators closed: returns leftover memory to the pool, removes the query's spill files,
@@ -173,6 +162,16 @@ final class QueryEngine {
             };
         }
         return new QueryResult(planned.columns(), planned.root(), execution, onClose, sourceNames);
+    }
+
+    /** A plan (EXPLAIN, EXPLAIN ANALYZE) as a one-column result, a row per line. */
+    private static QueryResult planText(String text, List<String> sourceNames) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            rows.add(List.of(line));
+        }
+        return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
+                new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
     }
 
     /** One daemon thread for all queries' timeouts: firing one only flags the query and closes its streams. */

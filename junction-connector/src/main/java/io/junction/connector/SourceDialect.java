@@ -17,11 +17,6 @@ public interface SourceDialect {
     /** Renders relational fragments as this source's SQL (quoting, literals, functions). */
     SqlDialect calciteDialect();
 
-    /** Whether a whole fragment (joins, aggregates, sorts) may be sent, not only scans with filters. */
-    default boolean supportsFullQueries() {
-        return true;
-    }
-
     /**
      * Whether the source computes {@code operator} on operands of these types with the same result as
      * Junction, once rendered by {@link #calciteDialect()}. Answer false for anything the source lacks,

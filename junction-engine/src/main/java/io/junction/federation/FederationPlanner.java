@@ -45,8 +45,8 @@ public final class FederationPlanner {
     private final boolean pushdown;
     private final ScanParallelism scanParallelism;
     private final Map<RelNode, Optional<Connector>> placements = new IdentityHashMap<>();
-    /** Split decisions per fragment root: deciding asks the source for the table's size, once per query. */
-    private final Map<RelNode, Optional<SourceQuery.ParallelScan>> splits = new IdentityHashMap<>();
+    /** Fragments by root: rendering and the split decision (which asks the source for the table size) happen once per query. */
+    private final Map<RelNode, Optional<SourceFragment>> fragments = new IdentityHashMap<>();
 
     /** A planner that reads every scan as one statement. */
     public FederationPlanner(boolean pushdown) {
@@ -206,6 +206,16 @@ public final class FederationPlanner {
      * work for it; empty when the node must run in Junction.
      */
     public Optional<SourceFragment> fragmentAt(RelNode node) {
+        // asked more than once per node (a bind join re-checks its probe side): render and decide splits once
+        Optional<SourceFragment> fragment = fragments.get(node);
+        if (fragment == null) {
+            fragment = computeFragment(node);
+            fragments.put(node, fragment);
+        }
+        return fragment;
+    }
+
+    private Optional<SourceFragment> computeFragment(RelNode node) {
         Optional<Connector> placed = placement(node);
         if (placed.isEmpty()) {
             return Optional.empty();
@@ -214,11 +224,7 @@ public final class FederationPlanner {
         List<JunctionType> types = outputTypes(node);
         Optional<SourceDialect> dialect = connector.dialect();
         if (dialect.isPresent()) {
-            Optional<SourceQuery.ParallelScan> split = splits.get(node);
-            if (split == null) {
-                split = scanParallelism.split(node, connector, dialect.get(), types);
-                splits.put(node, split);
-            }
+            Optional<SourceQuery.ParallelScan> split = scanParallelism.split(node, connector, dialect.get(), types);
             if (split.isPresent()) {
                 return Optional.of(new SourceFragment(connector, split.get(), node));
             }

@@ -228,17 +228,7 @@ public final class ExecutionPlanner {
         Operator input = plan(sort.getInput());
         long offset = sort.offset == null ? 0 : RexLiteral.longValue(sort.offset);
         long fetch = sort.fetch == null ? -1 : RexLiteral.longValue(sort.fetch);
-        List<SortKey> keys = new ArrayList<>();
-        for (RelFieldCollation c : sort.getCollation().getFieldCollations()) {
-            boolean ascending = !c.direction.isDescending();
-            boolean nullsFirst = switch (c.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                // PostgreSQL's default: NULL sorts as the largest value
-                case UNSPECIFIED -> !ascending;
-            };
-            keys.add(new SortKey(c.getFieldIndex(), ascending, nullsFirst));
-        }
+        List<SortKey> keys = sortKeys(sort.getCollation());
         if (keys.isEmpty()) {
             return new LimitOperator(input, offset, fetch);
         }

@@ -11,7 +11,6 @@ import io.junction.exec.operator.WindowFunction;
 import io.junction.exec.operator.WindowOperator;
 import io.junction.types.JunctionType;
 import io.junction.types.TypeKind;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -56,17 +55,7 @@ final class WindowTranslation {
         if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
             throw unsupported("frame exclusion " + group.exclude);
         }
-        List<SortKey> orderKeys = new ArrayList<>();
-        for (RelFieldCollation c : group.orderKeys.getFieldCollations()) {
-            boolean ascending = !c.direction.isDescending();
-            boolean nullsFirst = switch (c.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                // PostgreSQL's default: NULL sorts as the largest value
-                case UNSPECIFIED -> !ascending;
-            };
-            orderKeys.add(new SortKey(c.getFieldIndex(), ascending, nullsFirst));
-        }
+        List<SortKey> orderKeys = ExecutionPlanner.sortKeys(group.orderKeys);
         JunctionType orderType = orderKeys.size() == 1 ? input.outputTypes().get(orderKeys.getFirst().column()) : null;
         WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, group.isRows, orderType),
                 bound(group.upperBound, group.isRows, orderType));

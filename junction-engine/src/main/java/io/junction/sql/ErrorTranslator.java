@@ -22,11 +22,9 @@ final class ErrorTranslator {
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (?:any table|table '([^']*)')");
 
-    private final String sql;
     private final CalciteSchema rootSchema;
 
-    ErrorTranslator(String sql, CalciteSchema rootSchema) {
-        this.sql = sql;
+    ErrorTranslator(CalciteSchema rootSchema) {
         this.rootSchema = rootSchema;
     }
 
@@ -155,9 +153,5 @@ final class ErrorTranslator {
             }
         }
         return null;
-    }
-
-    String sql() {
-        return sql;
     }
 }

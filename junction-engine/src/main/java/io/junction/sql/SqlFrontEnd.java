@@ -100,7 +100,7 @@ public final class SqlFrontEnd {
     public AnalyzedQuery analyze(String sql, Map<String, Connector> sources) {
         CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
         sources.forEach((name, connector) -> rootSchema.add(name, new SourceSchema(connector, null)));
-        ErrorTranslator errors = new ErrorTranslator(sql, rootSchema);
+        ErrorTranslator errors = new ErrorTranslator(rootSchema);
         try {
             SqlNode node = SqlParser.create(acceptPlainExplain(sql), PARSER_CONFIG).parseStmt();
             boolean explain = false;

@@ -67,14 +67,4 @@ public final class SqlTypeMapping {
                     "values of type " + type.getFullTypeString() + " are not supported by Junction's engine yet");
         };
     }
-
-    public static boolean isMappable(RelDataType type) {
-        try {
-            toJunctionType(type);
-            return true;
-        } catch (JunctionException e) {
-            return false;
-        }
-    }
-
 }
