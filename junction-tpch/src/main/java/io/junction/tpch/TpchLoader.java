@@ -39,10 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TpchLoader {
     public static final String MARKER_TABLE = "tpch_scale_factor";
 
-    /** Progress callback: table name and rows loaded, after each table. */
+    /** Progress callback: rows written so far while a table loads, and the total after each table. */
     @FunctionalInterface
     public interface Progress {
         void tableLoaded(String database, String table, long rows, long millis);
+
+        /** Called from time to time while {@code table} loads; may come from a generating thread. */
+        default void rowsWritten(String database, String table, long rowsSoFar) {
+        }
 
         Progress NONE = (database, table, rows, millis) -> {
         };
@@ -71,7 +75,8 @@ public final class TpchLoader {
             try {
                 CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + name + " FROM STDIN");
                 try {
-                    rows = generator.writeText(table, (bytes, length) -> copy.writeToCopy(bytes, 0, length));
+                    rows = generator.writeText(table, (bytes, length) -> copy.writeToCopy(bytes, 0, length),
+                            soFar -> progress.rowsWritten("postgresql " + schema, table.name(), soFar));
                     copy.endCopy();
                 } finally {
                     if (copy.isActive()) {
@@ -134,7 +139,7 @@ public final class TpchLoader {
                         }
                     }
                     appender.endRow();
-                });
+                }, soFar -> progress.rowsWritten("duckdb", table.name(), soFar));
             } catch (SQLException e) {
                 throw e;
             } catch (Exception e) {
@@ -169,7 +174,8 @@ public final class TpchLoader {
         long[] rows = new long[1];
         Thread producer = Thread.ofPlatform().name("tpch-generate-" + table.name()).start(() -> {
             try (out) {
-                rows[0] = generator.writeText(table, (bytes, length) -> out.write(bytes, 0, length));
+                rows[0] = generator.writeText(table, (bytes, length) -> out.write(bytes, 0, length),
+                        soFar -> progress.rowsWritten("mariadb", table.name(), soFar));
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -207,7 +213,7 @@ public final class TpchLoader {
                     insert.executeBatch();
                     pending[0] = 0;
                 }
-            });
+            }, soFar -> progress.rowsWritten("mariadb", table.name(), soFar));
             insert.executeBatch();
             connection.commit();
             return rows;

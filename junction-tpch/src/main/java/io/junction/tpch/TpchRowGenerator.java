@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Produces the rows of one TPC-H table at a scale factor with the TPC-H generator library, either as
@@ -31,6 +32,9 @@ public final class TpchRowGenerator {
     }
 
     static final int CHUNK_BYTES = 1 << 20;
+    static final int PROGRESS_ROWS = 16_384;
+    private static final LongConsumer NO_PROGRESS = rows -> {
+    };
 
     private final double scaleFactor;
 
@@ -50,10 +54,15 @@ public final class TpchRowGenerator {
      * of both PostgreSQL's COPY and MariaDB's LOAD DATA — and returns the number of rows.
      */
     public long writeText(TpchTableLayout table, TextSink sink) throws Exception {
-        return writeText(table.generatorTable(), sink);
+        return writeText(table.generatorTable(), sink, NO_PROGRESS);
     }
 
-    private <E extends TpchEntity> long writeText(TpchTable<E> table, TextSink sink) throws Exception {
+    /** As {@link #writeText(TpchTableLayout, TextSink)}, telling {@code rowsSoFar} after each chunk. */
+    public long writeText(TpchTableLayout table, TextSink sink, LongConsumer rowsSoFar) throws Exception {
+        return writeText(table.generatorTable(), sink, rowsSoFar);
+    }
+
+    private <E extends TpchEntity> long writeText(TpchTable<E> table, TextSink sink, LongConsumer rowsSoFar) throws Exception {
         List<TpchColumn<E>> columns = table.getColumns();
         StringBuilder line = new StringBuilder(CHUNK_BYTES + 4096);
         long rows = 0;
@@ -75,18 +84,25 @@ public final class TpchRowGenerator {
             rows++;
             if (line.length() >= CHUNK_BYTES) {
                 flush(line, sink);
+                rowsSoFar.accept(rows);
             }
         }
         flush(line, sink);
+        rowsSoFar.accept(rows);
         return rows;
     }
 
     /** Hands every row to {@code sink} as typed values; returns the number of rows. */
     public long forEachRow(TpchTableLayout table, RowSink sink) throws Exception {
-        return forEachRow(table.generatorTable(), sink);
+        return forEachRow(table.generatorTable(), sink, NO_PROGRESS);
     }
 
-    private <E extends TpchEntity> long forEachRow(TpchTable<E> table, RowSink sink) throws Exception {
+    /** As {@link #forEachRow(TpchTableLayout, RowSink)}, telling {@code rowsSoFar} every {@value #PROGRESS_ROWS} rows. */
+    public long forEachRow(TpchTableLayout table, RowSink sink, LongConsumer rowsSoFar) throws Exception {
+        return forEachRow(table.generatorTable(), sink, rowsSoFar);
+    }
+
+    private <E extends TpchEntity> long forEachRow(TpchTable<E> table, RowSink sink, LongConsumer rowsSoFar) throws Exception {
         List<TpchColumn<E>> columns = table.getColumns();
         Object[] row = new Object[columns.size()];
         long rows = 0;
@@ -102,8 +118,11 @@ public final class TpchRowGenerator {
                 };
             }
             sink.accept(row);
-            rows++;
+            if (++rows % PROGRESS_ROWS == 0) {
+                rowsSoFar.accept(rows);
+            }
         }
+        rowsSoFar.accept(rows);
         return rows;
     }
 

@@ -34,6 +34,26 @@ public record TpchTableLayout(String name, TpchTable<?> generatorTable, List<Col
         return NAMES.stream().map(TpchTableLayout::of).toList();
     }
 
+    /**
+     * About how many rows the generator makes at {@code scaleFactor}, for progress displays: exact for
+     * all tables but lineitem, whose orders have one to seven lines (four on average).
+     */
+    public long expectedRows(double scaleFactor) {
+        return switch (name) {
+            case "region" -> 5;
+            case "nation" -> 25;
+            default -> Math.max(1, Math.round(scaleFactor * switch (name) {
+                case "supplier" -> 10_000;
+                case "customer" -> 150_000;
+                case "part" -> 200_000;
+                case "partsupp" -> 800_000;
+                case "orders" -> 1_500_000;
+                case "lineitem" -> 6_000_000;
+                default -> throw new IllegalStateException("not a TPC-H table: " + name);
+            }));
+        };
+    }
+
     public static TpchTableLayout of(String name) {
         TpchTable<?> table = TpchTable.getTable(name);
         List<Column> columns = table.getColumns().stream()

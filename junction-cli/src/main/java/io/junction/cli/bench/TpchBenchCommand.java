@@ -1,6 +1,7 @@
 package io.junction.cli.bench;
 
 import io.junction.cli.ExitCode;
+import io.junction.tpch.TpchTableLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code junction bench tpch --sf N}: loads TPC-H at scale factor N into the federated split and the
  * references (skipped when already loaded at that scale), runs the 22 queries through Junction, in
- * PostgreSQL alone and in DuckDB alone, alternating, and reports medians, ratios and result checks.
+ * PostgreSQL alone and in DuckDB alone, alternating, with the transfer floor of Junction's source
+ * statements, and reports medians, ratios, data fetched and result checks on the terminal and as JSON,
+ * CSV and HTML.
  */
 @Command(name = "tpch", description = {
         "TPC-H over the federated split (lineitem, orders, part, partsupp in PostgreSQL; customer, supplier,",
@@ -67,7 +70,11 @@ public final class TpchBenchCommand implements Callable<Integer> {
     @Option(names = "--reload", description = "Load the data even if it is already there at this scale factor.")
     boolean reload;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory for tpch-sfN.json / .csv and the DuckDB file (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--data-name", paramLabel = "NAME", description = {"Base name of the data: PostgreSQL schemas NAME_split and NAME_ref,",
+            "MariaDB database NAME (default: tpch_sfN, e.g. tpch_sf1)."})
+    String dataName;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for tpch-sfN.json / .csv / .html and the DuckDB file (default: ${DEFAULT-VALUE}).",
             defaultValue = "bench-results")
     Path outputDirectory;
 
@@ -77,8 +84,11 @@ public final class TpchBenchCommand implements Callable<Integer> {
         TpchBenchmark.Settings settings = new TpchBenchmark.Settings(scaleFactor, warmups, repetitions,
                 queries == null || queries.isEmpty() ? java.util.stream.IntStream.rangeClosed(1, 22).boxed().toList() : queries,
                 Duration.ofSeconds(timeoutSeconds), pgUrl, pgUser, pgPassword, mysqlUrl, mysqlUser, mysqlPassword,
-                noDuckDb ? null : outputDirectory.resolve("tpch-" + TpchBenchmark.scaleName(scaleFactor) + ".duckdb"), reload);
-        List<TpchBenchmark.QueryOutcome> outcomes = new TpchBenchmark(settings, out).run();
+                noDuckDb ? null : outputDirectory.resolve("tpch-" + TpchBenchmark.scaleName(scaleFactor) + ".duckdb"), reload, dataName);
+        List<TpchBenchmark.QueryOutcome> outcomes;
+        try (BenchProgress progress = BenchProgress.forConsole(out, table -> TpchTableLayout.of(table).expectedRows(scaleFactor))) {
+            outcomes = new TpchBenchmark(settings, progress).run();
+        }
         TpchBenchReport report = new TpchBenchReport(settings, outcomes);
         report.print(out);
         for (Path file : report.write(outputDirectory)) {

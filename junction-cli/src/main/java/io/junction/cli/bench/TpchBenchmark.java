@@ -4,6 +4,7 @@ import io.junction.EngineSettings;
 import io.junction.Junction;
 import io.junction.QueryResult;
 import io.junction.ResultColumn;
+import io.junction.SourceStatementStats;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceType;
 import io.junction.tpch.TpchLoader;
@@ -13,7 +14,6 @@ import io.junction.tpch.TpchSplit;
 import io.junction.tpch.TpchTableLayout;
 import io.junction.types.TypeKind;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +23,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,17 +46,22 @@ final class TpchBenchmark {
 
     record Settings(double scaleFactor, int warmups, int repetitions, List<Integer> queries, Duration timeout,
                     String pgUrl, String pgUser, String pgPassword, String mysqlUrl, String mysqlUser, String mysqlPassword,
-                    Path duckDbFile, boolean reload) {
+                    Path duckDbFile, boolean reload, String dataName) {
+        /** The base of the schema and database names: {@code dataName}, or {@code tpch_sfN} when it is null. */
+        String baseName() {
+            return dataName != null ? dataName : "tpch_" + scaleName(scaleFactor);
+        }
+
         String splitSchema() {
-            return "tpch_" + scaleName(scaleFactor) + "_split";
+            return baseName() + "_split";
         }
 
         String referenceSchema() {
-            return "tpch_" + scaleName(scaleFactor) + "_ref";
+            return baseName() + "_ref";
         }
 
         String mysqlDatabase() {
-            return "tpch_" + scaleName(scaleFactor);
+            return baseName();
         }
     }
 
@@ -78,25 +85,43 @@ final class TpchBenchmark {
         }
     }
 
-    record QueryOutcome(int number, Timing junction, Timing postgres, Timing duckdb, long resultRows, long rowsFetched, String check) {
+    /** Rows, payload bytes and statements one source returned to Junction in one run of a query. */
+    record SourceFetch(String source, long statements, long rows, long bytes) {
+    }
+
+    /**
+     * @param floor   the transfer floor: Junction's source statements run alone (see {@link TransferFloor})
+     * @param fetched what each source returned to Junction, in source order
+     */
+    record QueryOutcome(int number, Timing junction, Timing postgres, Timing duckdb, Timing floor, long resultRows,
+                        List<SourceFetch> fetched, String check) {
         boolean correct() {
             return "ok".equals(check);
         }
+
+        long rowsFetched() {
+            return fetched.stream().mapToLong(SourceFetch::rows).sum();
+        }
+
+        long bytesFetched() {
+            return fetched.stream().mapToLong(SourceFetch::bytes).sum();
+        }
     }
 
-    /** One execution: elapsed time and rows, or why it failed. */
-    private record Run(long millis, List<List<Object>> rows, int[] decimalScales, long rowsFetched, boolean timedOut, String failure) {
+    /** One execution: elapsed time and rows, or why it failed; for Junction also its source statements. */
+    private record Run(long millis, List<List<Object>> rows, int[] decimalScales, List<SourceStatementStats> statements,
+                       boolean timedOut, String failure) {
         static Run failed(long millis, boolean timedOut, String failure) {
-            return new Run(millis, null, null, 0, timedOut, failure);
+            return new Run(millis, null, null, List.of(), timedOut, failure);
         }
     }
 
     private final Settings settings;
-    private final PrintWriter out;
+    private final BenchProgress progress;
 
-    TpchBenchmark(Settings settings, PrintWriter out) {
+    TpchBenchmark(Settings settings, BenchProgress progress) {
         this.settings = settings;
-        this.out = out;
+        this.progress = progress;
     }
 
     static String scaleName(double scaleFactor) {
@@ -117,15 +142,18 @@ final class TpchBenchmark {
             try (Statement s = postgres.createStatement()) {
                 s.execute("SET statement_timeout = " + settings.timeout().toMillis());
             }
+            TransferFloor floor = new TransferFloor(junction);
+            int systems = duckdb == null ? 3 : 4;
+            progress.runStarted((long) settings.queries().size() * systems * Math.max(1, settings.warmups() + settings.repetitions()));
             List<QueryOutcome> outcomes = new ArrayList<>();
             for (int number : settings.queries()) {
-                outcomes.add(measure(TpchQuery.number(number), junction, postgres, duckdb));
+                outcomes.add(measure(TpchQuery.number(number), junction, floor, postgres, duckdb));
             }
             return outcomes;
         }
     }
 
-    private QueryOutcome measure(TpchQuery query, Junction junction, Connection postgres, Connection duckdb) {
+    private QueryOutcome measure(TpchQuery query, Junction junction, TransferFloor floor, Connection postgres, Connection duckdb) {
         double sf = settings.scaleFactor();
         String federatedSql = query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), sf);
         String postgresSql = query.sql(TpchSplit.singleSchemaNames(settings.referenceSchema()), sf);
@@ -133,12 +161,24 @@ final class TpchBenchmark {
         List<Run> junctionRuns = new ArrayList<>();
         List<Run> postgresRuns = new ArrayList<>();
         List<Run> duckRuns = new ArrayList<>();
+        List<Run> floorRuns = new ArrayList<>();
         int total = settings.warmups() + settings.repetitions();
         for (int i = 0; i < Math.max(total, 1); i++) {
-            junctionRuns.add(runJunction(junction, federatedSql));
+            String round = query.name() + " " + (i < settings.warmups() ? "warm-up" : "run " + (i - settings.warmups() + 1));
+            progress.running(round + " junction");
+            Run junctionRun = runJunction(junction, federatedSql);
+            junctionRuns.add(junctionRun);
+            progress.ran();
+            progress.running(round + " transfer floor");
+            floorRuns.add(runFloor(floor, junctionRun));
+            progress.ran();
+            progress.running(round + " postgresql");
             postgresRuns.add(runJdbc(postgres, postgresSql));
+            progress.ran();
             if (duckdb != null) {
+                progress.running(round + " duckdb");
                 duckRuns.add(runJdbc(duckdb, duckSql));
+                progress.ran();
             }
         }
         Run firstJunction = junctionRuns.get(0);
@@ -155,13 +195,32 @@ final class TpchBenchmark {
             check = mismatch == null ? "ok" : "MISMATCH " + mismatch.lines().findFirst().orElse("");
         }
         QueryOutcome outcome = new QueryOutcome(query.number(), timing(junctionRuns), timing(postgresRuns),
-                duckdb == null ? Timing.none() : timing(duckRuns),
-                firstJunction.rows() == null ? -1 : firstJunction.rows().size(), junctionRuns.get(junctionRuns.size() - 1).rowsFetched(), check);
-        out.printf(Locale.ROOT, "%-4s junction %9.1f ms   postgresql %9.1f ms   duckdb %9.1f ms   %s%n", query.name(),
-                outcome.junction().medianMillis(settings.timeout()), outcome.postgres().medianMillis(settings.timeout()),
-                outcome.duckdb().medianMillis(settings.timeout()), check);
-        out.flush();
+                duckdb == null ? Timing.none() : timing(duckRuns), timing(floorRuns),
+                firstJunction.rows() == null ? -1 : firstJunction.rows().size(),
+                fetchedBySource(junctionRuns.get(junctionRuns.size() - 1).statements()), check);
+        Duration limit = settings.timeout();
+        progress.line(String.format(Locale.ROOT, "%-4s junction %9.1f ms   floor %9.1f ms   postgresql %9.1f ms   duckdb %9.1f ms   %s",
+                query.name(), outcome.junction().medianMillis(limit), outcome.floor().medianMillis(limit),
+                outcome.postgres().medianMillis(limit), outcome.duckdb().medianMillis(limit), check));
         return outcome;
+    }
+
+    private static List<SourceFetch> fetchedBySource(List<SourceStatementStats> statements) {
+        Map<String, SourceFetch> bySource = new LinkedHashMap<>();
+        for (SourceStatementStats s : statements) {
+            bySource.merge(s.source(), new SourceFetch(s.source(), 1, s.rows(), s.bytes()),
+                    (a, b) -> new SourceFetch(a.source(), a.statements() + b.statements(), a.rows() + b.rows(), a.bytes() + b.bytes()));
+        }
+        return List.copyOf(bySource.values());
+    }
+
+    /** The transfer floor of one Junction run; a failed Junction run has none. */
+    private static Run runFloor(TransferFloor floor, Run junctionRun) {
+        if (junctionRun.failure() != null) {
+            return Run.failed(0, false, "junction failed");
+        }
+        TransferFloor.Measurement m = floor.measure(junctionRun.statements());
+        return m.failure() != null ? Run.failed(m.millis(), false, m.failure()) : new Run(m.millis(), null, null, List.of(), false, null);
     }
 
     private Timing timing(List<Run> runs) {
@@ -181,8 +240,7 @@ final class TpchBenchmark {
             long millis = (System.nanoTime() - start) / 1_000_000;
             int[] scales = r.columns().stream().map(ResultColumn::type)
                     .mapToInt(t -> t.kind() == TypeKind.DECIMAL ? t.scale() : -1).toArray();
-            long fetched = r.sourceStatements().stream().mapToLong(s -> s.rows()).sum();
-            return new Run(millis, rows, scales, fetched, false, null);
+            return new Run(millis, rows, scales, r.sourceStatements(), false, null);
         } catch (RuntimeException e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return Run.failed(millis, millis >= settings.timeout().toMillis(), e.getMessage());
@@ -193,19 +251,14 @@ final class TpchBenchmark {
         long start = System.nanoTime();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<List<Object>> rows = TpchResultComparison.read(rs);
-            return new Run((System.nanoTime() - start) / 1_000_000, rows, null, 0, false, null);
+            return new Run((System.nanoTime() - start) / 1_000_000, rows, null, List.of(), false, null);
         } catch (SQLException e) {
             return Run.failed((System.nanoTime() - start) / 1_000_000, "57014".equals(e.getSQLState()), e.getMessage());
         }
     }
 
     private void ensureLoaded(String mysqlDatabaseUrl) throws Exception {
-        TpchLoader loader = new TpchLoader(settings.scaleFactor(), (database, table, rows, millis) -> {
-            synchronized (out) {
-                out.printf(Locale.ROOT, "  loaded %-22s %-9s %,12d rows in %,8d ms%n", database, table, rows, millis);
-                out.flush();
-            }
-        });
+        TpchLoader loader = new TpchLoader(settings.scaleFactor(), progress);
         try (Connection pg = connectPostgres()) {
             for (String schema : List.of(settings.splitSchema(), settings.referenceSchema())) {
                 try (Statement s = pg.createStatement()) {
@@ -213,11 +266,11 @@ final class TpchBenchmark {
                 }
             }
             if (needsLoad(pg, settings.splitSchema() + "." + TpchLoader.MARKER_TABLE)) {
-                out.println("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.splitSchema());
+                progress.line("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.splitSchema());
                 loader.loadPostgres(pg, settings.splitSchema(), TpchSplit.postgresTables());
             }
             if (needsLoad(pg, settings.referenceSchema() + "." + TpchLoader.MARKER_TABLE)) {
-                out.println("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.referenceSchema());
+                progress.line("loading TPC-H SF " + settings.scaleFactor() + " into PostgreSQL schema " + settings.referenceSchema());
                 loader.loadPostgres(pg, settings.referenceSchema(), TpchTableLayout.all());
             }
         }
@@ -230,14 +283,14 @@ final class TpchBenchmark {
             mysqlLoaded = !needsLoad(my, TpchLoader.MARKER_TABLE);
         }
         if (!mysqlLoaded) {
-            out.println("loading TPC-H SF " + settings.scaleFactor() + " into MariaDB database " + settings.mysqlDatabase());
+            progress.line("loading TPC-H SF " + settings.scaleFactor() + " into MariaDB database " + settings.mysqlDatabase());
             loader.loadMariaDb(mysqlDatabaseUrl, settings.mysqlUser(), settings.mysqlPassword(), TpchSplit.mariaDbTables());
         }
         if (settings.duckDbFile() != null) {
             Files.createDirectories(settings.duckDbFile().toAbsolutePath().getParent());
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + settings.duckDbFile().toAbsolutePath())) {
                 if (needsLoad(duck, TpchLoader.MARKER_TABLE)) {
-                    out.println("loading TPC-H SF " + settings.scaleFactor() + " into DuckDB " + settings.duckDbFile());
+                    progress.line("loading TPC-H SF " + settings.scaleFactor() + " into DuckDB " + settings.duckDbFile());
                     loader.loadDuckDb(duck, TpchTableLayout.all());
                 }
             }
