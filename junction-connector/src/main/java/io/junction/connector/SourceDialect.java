@@ -27,7 +27,7 @@ public interface SourceDialect {
 
     /**
      * The source's type name for the elements of one array parameter holding join keys of {@code keyType}, when the
-     * source can compare a value with every element of such a parameter ({@code key = ANY(?)}) with the same result
+     * source can compare a value with every element of such a parameter ({@code key IN (SELECT unnest(?))}) with the same result
      * as {@code key IN (literals)}; empty when it takes no array parameters (the bind join then renders a literal
      * IN list).
      */

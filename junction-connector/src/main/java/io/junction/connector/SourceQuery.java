@@ -27,7 +27,7 @@ public sealed interface SourceQuery {
     }
 
     /**
-     * One parameter holding an array of values, for sources that take arrays ({@code x = ANY(?)} in PostgreSQL),
+     * One parameter holding an array of values, for sources that take arrays ({@code x IN (SELECT unnest(?))} in PostgreSQL),
      * so any number of values travels in one parameter instead of one {@code ?} each.
      *
      * @param elementType the source's name of the elements' type (as {@link SourceDialect#keyArrayElementType} gives it)

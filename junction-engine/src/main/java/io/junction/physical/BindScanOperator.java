@@ -4,7 +4,7 @@ import io.junction.connector.Connector;
 import io.junction.connector.SourceQuery;
 import io.junction.exec.operator.Operator;
 import io.junction.federation.FederationPlanner;
-import io.junction.federation.AnyArrayOperator;
+import io.junction.federation.InUnnestedArrayOperator;
 import io.junction.federation.FragmentSqlRenderer;
 import io.junction.federation.SourceFragment;
 import io.junction.types.JunctionType;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
  * rows whose join key is among the keys of the (small) build side, in statements of at most
  * {@link #KEYS_PER_STATEMENT} keys each, one statement after another. Sources that take array parameters
- * (PostgreSQL) get {@code key = ANY (?)} with all keys of a statement in one array parameter, so the statement
+ * (PostgreSQL) get {@code key IN (SELECT unnest(?))} with all keys of a statement in one array parameter, so the statement
  * text stays small and is parsed once per shape; the others get {@code key IN (…)} with literals rendered by the
  * dialect, so no statement nears a parameter or packet limit.
  */
@@ -91,7 +91,7 @@ final class BindScanOperator implements Operator {
         Optional<String> elementType = arrayElementType();
         if (elementType.isPresent()) {
             RelDataType arrayType = rexBuilder.getTypeFactory().createArrayType(keyType, -1);
-            RexNode condition = rexBuilder.makeCall(AnyArrayOperator.INSTANCE, rexBuilder.makeInputRef(rel, keyField),
+            RexNode condition = rexBuilder.makeCall(InUnnestedArrayOperator.INSTANCE, rexBuilder.makeInputRef(rel, keyField),
                     rexBuilder.makeDynamicParam(arrayType, 0));
             RelNode filtered = LogicalFilter.create(rel, condition);
             String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
@@ -156,7 +156,7 @@ final class BindScanOperator implements Operator {
                 + " from the build side, at most " + KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
                 + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
-                + arrayElementType().map(t -> " = ANY (?) with the keys in one " + t + "[] parameter").orElse(" IN (<keys>)");
+                + arrayElementType().map(t -> " IN (SELECT unnest(?)) with the keys in one " + t + "[] parameter").orElse(" IN (<keys>)");
     }
 
     @Override
