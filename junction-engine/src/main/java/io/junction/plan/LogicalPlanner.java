@@ -53,6 +53,7 @@ public final class LogicalPlanner {
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         r = r.accept(new PullCommonFactors());
         r = run(r, PUSH_AND_SIMPLIFY_RULES);
+        r = r.accept(new DistinctJoinToSemiJoin());
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         // last, so the rules above see window functions as plain expressions of a projection
         return run(r, WINDOW_RULES);
