@@ -421,6 +421,12 @@ public final class ExecutionPlanner {
     static final double BIND_JOIN_MAX_BUILD_ROWS = 100_000;
     /** How much larger the probe side must be estimated for shipping keys to pay. */
     static final double BIND_JOIN_MIN_RATIO = 10;
+    /**
+     * Largest estimated share of the probe side's key values that the build side's keys may cover: above
+     * it, the keys filter out too little to pay for giving up a parallel scan (TPC-H Q7 and Q9 shipped
+     * all 10,000 supplier keys to lineitem, which kept every row).
+     */
+    static final double BIND_JOIN_MAX_KEY_COVERAGE = 0.5;
 
     /**
      * Bind join (dynamic filtering into the source): when the build side is small and the probe side is
@@ -439,6 +445,7 @@ public final class ExecutionPlanner {
         boolean unmatchedProbeRowsDropped = type == JoinType.INNER || !buildLeft && (type == JoinType.SEMI || type == JoinType.RIGHT);
         if (!unmatchedProbeRowsDropped || probeRows == null || buildRows == null
                 || buildRows > BIND_JOIN_MAX_BUILD_ROWS || probeRows < BIND_JOIN_MIN_RATIO * buildRows
+                || keyCoverage(buildLeft ? join.getLeft() : join.getRight(), buildKey, probeRel, probeKey) > BIND_JOIN_MAX_KEY_COVERAGE
                 || !BindScanOperator.supportsKeyType(RexToExpression.typeOf(probeRel.getRowType().getFieldList().get(probeKey).getType()))
                 || !BindScanOperator.isBindable(probeRel, federation) || !federation.acceptsEqualityFilter(probeRel, probeKey)) {
             return unchanged;
@@ -450,6 +457,21 @@ public final class ExecutionPlanner {
         Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
                 rexBuilder, execution), probeRows);
         return buildLeft ? new Operator[]{keys, bound} : new Operator[]{bound, keys};
+    }
+
+    /**
+     * Estimated share of the probe side's distinct key values that occur among the build side's keys:
+     * distinct build keys over distinct probe keys, at most 1. Unknown distinct counts give 0, which
+     * leaves the decision to the row counts as before.
+     */
+    private static double keyCoverage(RelNode build, int buildKey, RelNode probe, int probeKey) {
+        RelMetadataQuery mq = build.getCluster().getMetadataQuery();
+        Double buildDistinct = mq.getDistinctRowCount(build, org.apache.calcite.util.ImmutableBitSet.of(buildKey), null);
+        Double probeDistinct = mq.getDistinctRowCount(probe, org.apache.calcite.util.ImmutableBitSet.of(probeKey), null);
+        if (buildDistinct == null || probeDistinct == null || probeDistinct <= 0) {
+            return 0;
+        }
+        return Math.min(1, buildDistinct / probeDistinct);
     }
 
     /** Whether the executor can hash and compare the two key types as they are. */

@@ -47,7 +47,8 @@ public final class TpchResultComparison {
 
     /**
      * {@code rows} with each decimal that carries more fractional digits than {@code scales} allows for
-     * its column rounded half-up to that scale; a negative scale leaves the column alone.
+     * its column, and each double in a column with a scale, rounded half-up to that scale; a negative
+     * scale leaves the column alone.
      */
     public static List<List<Object>> roundedToScales(List<List<Object>> rows, int[] scales) {
         List<List<Object>> out = new ArrayList<>(rows.size());
@@ -56,6 +57,9 @@ public final class TpchResultComparison {
             for (int i = 0; i < r.size() && i < scales.length; i++) {
                 if (scales[i] >= 0 && r.get(i) instanceof BigDecimal d && d.scale() > scales[i]) {
                     r.set(i, d.setScale(scales[i], RoundingMode.HALF_UP));
+                } else if (scales[i] >= 0 && r.get(i) instanceof Double d && Double.isFinite(d)) {
+                    // a reference that computes AVG and division in floating point (DuckDB)
+                    r.set(i, BigDecimal.valueOf(d).setScale(scales[i], RoundingMode.HALF_UP));
                 }
             }
             out.add(r);
