@@ -48,7 +48,7 @@ public final class LogicalPlanner {
     }
 
     public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
-        RelNode r = run(rel, SUBQUERY_RULES);
+        RelNode r = run(rel.accept(new ExistsToSemiJoin()), SUBQUERY_RULES);
         r = RelDecorrelator.decorrelateQuery(r, relBuilder);
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         r = r.accept(new PullCommonFactors());
