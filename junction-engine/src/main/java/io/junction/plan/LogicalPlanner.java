@@ -52,6 +52,7 @@ public final class LogicalPlanner {
         r = RelDecorrelator.decorrelateQuery(r, relBuilder);
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         r = r.accept(new PullCommonFactors());
+        r = r.accept(new DeriveColumnPredicatesFromOr());
         r = run(r, PUSH_AND_SIMPLIFY_RULES);
         r = r.accept(new DistinctJoinToSemiJoin());
         r = new RelFieldTrimmer(null, relBuilder).trim(r);

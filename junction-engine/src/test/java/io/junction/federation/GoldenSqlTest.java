@@ -53,6 +53,10 @@ class GoldenSqlTest {
         CASES.put("integer_division", "SELECT id / 3 AS third, amount / 3 AS amount_third FROM s.orders");
         CASES.put("distinct_union", "SELECT status FROM s.orders UNION SELECT country FROM s.customers");
         CASES.put("count_distinct", "SELECT status, COUNT(DISTINCT customer_id) AS buyers, AVG(amount) AS mean FROM s.orders GROUP BY status");
+        CASES.put("or_implied_filters", "SELECT o.id FROM s.orders o JOIN t.customers c ON o.customer_id = c.id "
+                + "WHERE (o.status = 'open' AND c.country = 'NO') OR (o.status = 'paid' AND c.country = 'SE')");
+        CASES.put("not_exists_non_equi", "SELECT c.id FROM s.customers c WHERE NOT EXISTS "
+                + "(SELECT 1 FROM s.orders o WHERE o.customer_id = c.id AND o.amount > 100 AND o.id <> c.id)");
         CASES.put("cross_source", "SELECT o.id, c.name FROM s.orders o JOIN t.customers c ON o.customer_id = c.id "
                 + "WHERE o.amount > 10 AND c.country = 'DE' AND UPPER(c.name) LIKE 'A%'");
     }
