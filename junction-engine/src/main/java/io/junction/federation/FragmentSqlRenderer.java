@@ -36,7 +36,7 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
 
     public static String render(RelNode fragment, SqlDialect dialect) {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
-        SqlNode statement = renderer.visitRoot(SemiJoinAsInSubquery.rewrite(fragment)).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
+        SqlNode statement = renderer.visitRoot(CharComparisonWithoutCast.rewrite(SemiJoinAsInSubquery.rewrite(fragment))).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
         return statement.toSqlString(renderer.dialect).getSql();
     }
 
@@ -46,7 +46,7 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
      */
     public static String renderCondition(TableScan scan, RexNode condition, SqlDialect dialect) {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
-        SqlSelect select = renderer.visitRoot(LogicalFilter.create(scan, condition)).asSelect();
+        SqlSelect select = renderer.visitRoot(CharComparisonWithoutCast.rewrite(LogicalFilter.create(scan, condition))).asSelect();
         SqlNode where = select.getWhere();
         if (where == null) {
             throw new IllegalStateException("a filter rendered without a WHERE clause: " + select);
