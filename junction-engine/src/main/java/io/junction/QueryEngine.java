@@ -206,7 +206,7 @@ final class QueryEngine {
         out.append("Source statements:\n");
         for (SourceStatementStats s : execution.statements()) {
             out.append("  ").append(s.source()).append(" (").append(s.sourceType().configName()).append("): ")
-                    .append(s.rows()).append(" rows, ").append(s.batches()).append(" batches, ")
+                    .append(s.rows()).append(" rows, ").append(s.bytes()).append(" bytes, ").append(s.batches()).append(" batches, ")
                     .append(s.elapsed().toMillis()).append(" ms\n");
             s.statement().lines().forEach(l -> out.append("      ").append(l).append('\n'));
         }

@@ -5,6 +5,7 @@ import io.junction.SourceStatementStats;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.federation.SourceFragment;
+import io.junction.federation.ValueWidths;
 import io.junction.vector.Batch;
 import io.junction.vector.BatchStream;
 
@@ -101,6 +102,7 @@ public final class QueryExecution {
         private volatile boolean closed;
         private volatile long rows;
         private volatile long batches;
+        private volatile long bytes;
         private volatile long startNanos;
         private volatile long endNanos;
 
@@ -125,6 +127,7 @@ public final class QueryExecution {
             } else {
                 rows += b.rowCount();
                 batches++;
+                bytes += ValueWidths.countedBytes(b);
             }
             return b;
         }
@@ -148,7 +151,7 @@ public final class QueryExecution {
         SourceStatementStats stats() {
             long end = endNanos == 0 ? System.nanoTime() : endNanos;
             return new SourceStatementStats(fragment.connector().name(), fragment.connector().type(), fragment.describeWork(),
-                    rows, batches, Duration.ofNanos(Math.max(0, end - startNanos)), endNanos != 0);
+                    rows, batches, bytes, Duration.ofNanos(Math.max(0, end - startNanos)), endNanos != 0);
         }
     }
 }
