@@ -2,6 +2,7 @@ package io.junction.tpch;
 
 import io.junction.EngineSettings;
 import io.junction.Junction;
+import io.junction.QueryPlan;
 import io.junction.QueryResult;
 import io.junction.ResultColumn;
 import io.junction.connector.TestDatabases;
@@ -153,8 +154,36 @@ class TpchFederatedTest {
     }
 
     /**
+     * Join ordering over the split: Q5 lists customer, orders, lineitem, supplier, nation, region, alternating the
+     * sources; PostgreSQL must receive orders ⋈ lineitem as one statement and MariaDB supplier ⋈ nation ⋈ region
+     * as another, instead of each table on its own. The answer stays PostgreSQL's.
+     */
+    @Test
+    void q5JoinsOrdersWithLineitemInPostgresAndTheDimensionsInMariaDb() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(5).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("lineitem", "orders", "INNER JOIN"));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("my"))
+                .anySatisfy(st -> assertThat(st.statement()).contains("supplier", "nation", "region", "INNER JOIN"));
+        assertThat(plan.statements()).as(plan.text()).hasSizeLessThanOrEqualTo(3);
+        compare(TpchQuery.number(5), pushdown, true);
+    }
+
+    /** Q9: lineitem, part, orders and partsupp are joined in PostgreSQL as one statement, supplier ⋈ nation in MariaDB. */
+    @Test
+    void q9JoinsAllPostgresTablesInOneStatement() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(9).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("lineitem", "orders", "partsupp", "part\""));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("my")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("supplier", "nation", "INNER JOIN"));
+        compare(TpchQuery.number(9), pushdown, true);
+    }
+
+    /**
      * Rows and bytes each query fetches from each source with pushdown on, printed as a report: what the
-     * federation planner's join ordering and pushdown are judged by. Also prints the plans of Q5 and Q9.
+     * federation planner's join ordering and pushdown are judged by. Also prints the plans of the queries that
+     * join the most tables of both sources.
      */
     @Test
     void reportsDataFetchedFromEachSource() {
@@ -179,7 +208,7 @@ class TpchFederatedTest {
             report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", q.name(), fetched[0], fetched[1], fetched[2], fetched[3], fetched[4]));
         }
         report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", "all", total[0], total[1], total[2], total[3], total[4]));
-        for (int n : List.of(5, 9)) {
+        for (int n : List.of(5, 7, 8, 9, 21)) {
             report.append("EXPLAIN Q").append(n).append(":\n")
                     .append(pushdown.explain(TpchQuery.number(n).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR)));
         }

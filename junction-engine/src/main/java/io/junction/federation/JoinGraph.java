@@ -1,0 +1,333 @@
+package io.junction.federation;
+
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A tree of inner joins seen as one n-way join: the relations it joins (its inputs that are not themselves such
+ * joins) and the conjuncts of all its conditions, written over the relations' fields laid side by side (relation
+ * 0's fields first, then relation 1's, and so on: the "graph fields"). Joining the relations in any order and
+ * applying each conjunct as soon as every relation it reads is joined gives the same rows, which is what makes
+ * reordering legal. Only inner joins with deterministic, uncorrelated conditions are flattened (through
+ * projections that only select columns); outer, semi and anti joins, and every other node, are relations:
+ * barriers the reordering never crosses.
+ */
+final class JoinGraph {
+    /** Relations are sets of bits in a long. */
+    static final int MAX_RELATIONS = 63;
+
+    private final RelNode root;
+    private final List<RelNode> relations = new ArrayList<>();
+    private final List<Integer> firstFields = new ArrayList<>();
+    private final List<RexNode> predicates = new ArrayList<>();
+    private final List<RelDataType> fieldTypes = new ArrayList<>();
+    private long[] predicateRelations;
+    private ImmutableBitSet[] predicateFields;
+    /** For each output field of the reordered tree (the root's fields read above it), the graph field it is. */
+    private int[] outputFields;
+    private List<String> outputNames;
+
+    private JoinGraph(RelNode root) {
+        this.root = root;
+    }
+
+    /**
+     * The graph of the inner-join tree rooted at {@code root}; empty when {@code root} is not a reorderable join.
+     *
+     * @param usedFields the root's fields read above it: the reordered tree returns these, in their order
+     */
+    static Optional<JoinGraph> of(RelNode root, ImmutableBitSet usedFields) {
+        if (!isReorderable(root)) {
+            return Optional.empty();
+        }
+        JoinGraph graph = new JoinGraph(root);
+        int[] rootFields = graph.flatten(root);
+        graph.outputFields = usedFields.toList().stream().mapToInt(f -> rootFields[f]).toArray();
+        graph.outputNames = usedFields.toList().stream().map(f -> root.getRowType().getFieldNames().get(f)).toList();
+        if (graph.relations.size() > MAX_RELATIONS) {
+            return Optional.empty();
+        }
+        int count = graph.predicates.size();
+        graph.predicateRelations = new long[count];
+        graph.predicateFields = new ImmutableBitSet[count];
+        for (int p = 0; p < count; p++) {
+            graph.predicateFields[p] = RelOptUtil.InputFinder.bits(graph.predicates.get(p));
+            for (int field : graph.predicateFields[p]) {
+                graph.predicateRelations[p] |= 1L << graph.relationOf(field);
+            }
+        }
+        return Optional.of(graph);
+    }
+
+    /** An inner join the reordering may take apart: its condition neither varies between runs nor reads outer rows. */
+    static boolean isReorderable(RelNode node) {
+        return node instanceof LogicalJoin join && join.getJoinType() == JoinRelType.INNER
+                && join.getVariablesSet().isEmpty() && RexUtil.isDeterministic(join.getCondition())
+                && !RexUtil.containsCorrelation(join.getCondition()) && !RexUtil.SubQueryFinder.containsSubQuery(join);
+    }
+
+    /** Adds the relations and conjuncts under {@code node}; returns the graph field of each of its output fields. */
+    private int[] flatten(RelNode node) {
+        if (isReorderable(node)) {
+            Join join = (Join) node;
+            int[] left = flatten(join.getLeft());
+            int[] right = flatten(join.getRight());
+            int[] fields = new int[left.length + right.length];
+            System.arraycopy(left, 0, fields, 0, left.length);
+            System.arraycopy(right, 0, fields, left.length, right.length);
+            for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+                if (!conjunct.isAlwaysTrue()) {
+                    predicates.add(renumber(conjunct, fields));
+                }
+            }
+            return fields;
+        }
+        if (node instanceof Project project && isReorderable(project.getInput()) && isFieldSelection(project)) {
+            int[] input = flatten(project.getInput());
+            int[] fields = new int[project.getProjects().size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = input[((RexInputRef) project.getProjects().get(i)).getIndex()];
+            }
+            return fields;
+        }
+        int first = fieldTypes.size();
+        relations.add(node);
+        firstFields.add(first);
+        int[] fields = new int[node.getRowType().getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = first + i;
+            fieldTypes.add(node.getRowType().getFieldList().get(i).getType());
+        }
+        return fields;
+    }
+
+    private static boolean isFieldSelection(Project project) {
+        return project.getProjects().stream().allMatch(e -> e instanceof RexInputRef);
+    }
+
+    /** {@code expression} with each field reference i replaced by a reference to {@code fields[i]}. */
+    private static RexNode renumber(RexNode expression, int[] fields) {
+        return expression.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(fields[ref.getIndex()], ref.getType());
+            }
+        });
+    }
+
+    int relationCount() {
+        return relations.size();
+    }
+
+    List<RelNode> relations() {
+        return relations;
+    }
+
+    RelNode relation(int i) {
+        return relations.get(i);
+    }
+
+    /** The graph field of field 0 of relation {@code i}. */
+    int firstField(int relation) {
+        return firstFields.get(relation);
+    }
+
+    int fieldCount() {
+        return fieldTypes.size();
+    }
+
+    RelDataType fieldType(int field) {
+        return fieldTypes.get(field);
+    }
+
+    int relationOf(int field) {
+        int relation = 0;
+        while (relation + 1 < firstFields.size() && firstFields.get(relation + 1) <= field) {
+            relation++;
+        }
+        return relation;
+    }
+
+    /** Fields of the relations in {@code relations}. */
+    ImmutableBitSet fieldsOf(long relations) {
+        ImmutableBitSet.Builder fields = ImmutableBitSet.builder();
+        for (int r = 0; r < relationCount(); r++) {
+            if ((relations & (1L << r)) != 0) {
+                fields.set(firstField(r), firstField(r) + relation(r).getRowType().getFieldCount());
+            }
+        }
+        return fields.build();
+    }
+
+    List<RexNode> predicates() {
+        return predicates;
+    }
+
+    /** The relations predicate {@code p} reads, as bits. */
+    long predicateRelations(int p) {
+        return predicateRelations[p];
+    }
+
+    ImmutableBitSet predicateFields(int p) {
+        return predicateFields[p];
+    }
+
+    /** For each predicate, the relations it reads. */
+    long[] predicateRelations() {
+        return predicateRelations.clone();
+    }
+
+    /** The two graph fields {@code predicate} equates, or null when it is not an equality of two fields. */
+    static int[] equalityFields(RexNode predicate) {
+        if (predicate.getKind() != SqlKind.EQUALS) {
+            return null;
+        }
+        List<RexNode> operands = ((RexCall) predicate).getOperands();
+        if (RexUtil.removeCast(operands.get(0)) instanceof RexInputRef a && RexUtil.removeCast(operands.get(1)) instanceof RexInputRef b) {
+            return new int[]{a.getIndex(), b.getIndex()};
+        }
+        return null;
+    }
+
+    /** Whether some predicate equates a field of relations {@code a} with one of relations {@code b}: they join by hashing. */
+    boolean equiJoined(long a, long b) {
+        ImmutableBitSet fieldsA = fieldsOf(a);
+        ImmutableBitSet fieldsB = fieldsOf(b);
+        for (RexNode predicate : predicates) {
+            int[] fields = equalityFields(predicate);
+            if (fields != null && (fieldsA.get(fields[0]) && fieldsB.get(fields[1]) || fieldsA.get(fields[1]) && fieldsB.get(fields[0]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces relation {@code i} by an equivalent node with the same row type (its own joins reordered). */
+    void replaceRelation(int i, RelNode relation) {
+        relations.set(i, relation);
+    }
+
+    /** Fields of the joined {@code relations} read above them: by the root's output or by predicates applied later. */
+    ImmutableBitSet fieldsNeededAbove(long relations) {
+        ImmutableBitSet.Builder needed = ImmutableBitSet.builder();
+        for (int field : outputFields) {
+            needed.set(field);
+        }
+        for (int p = 0; p < predicates.size(); p++) {
+            if ((predicateRelations[p] & ~relations) != 0) {
+                needed.addAll(predicateFields[p]);
+            }
+        }
+        return needed.build().intersect(fieldsOf(relations));
+    }
+
+    /**
+     * The relational tree joining the relations as {@code plan} says, returning the root's used fields. Each predicate is
+     * the condition of the lowest join that has every relation it reads; the root of each pushed subplan below a
+     * join Junction runs projects away the fields nothing above reads, so the source does not send them.
+     *
+     * @param localJoin told of each join the plan runs in Junction rather than in a source
+     */
+    RelNode toRel(JoinPlan plan, RexBuilder rexBuilder, Consumer<Join> localJoin) {
+        boolean[] applied = new boolean[predicates.size()];
+        Built built = build(plan, false, rexBuilder, localJoin, applied);
+        List<RexNode> output = new ArrayList<>();
+        boolean identity = outputFields.length == built.fields.size();
+        for (int i = 0; i < outputFields.length; i++) {
+            int position = built.fields.indexOf(outputFields[i]);
+            identity &= position == i;
+            output.add(new RexInputRef(position, fieldTypes.get(outputFields[i])));
+        }
+        if (identity && built.rel.getRowType().getFieldNames().equals(outputNames)) {
+            return built.rel;
+        }
+        return LogicalProject.create(built.rel, List.of(), output, outputNames, Set.of());
+    }
+
+    /** A built subtree and the graph field of each of its output fields. */
+    private record Built(RelNode rel, List<Integer> fields) {
+    }
+
+    private Built build(JoinPlan plan, boolean insidePushed, RexBuilder rexBuilder, Consumer<Join> localJoin, boolean[] applied) {
+        if (plan.isRelation()) {
+            int relation = Long.numberOfTrailingZeros(plan.relations());
+            List<Integer> fields = new ArrayList<>();
+            fieldsOf(plan.relations()).forEach(fields::add);
+            return new Built(relations.get(relation), fields);
+        }
+        boolean pushed = insidePushed || plan.pushed();
+        Built left = build(plan.left(), pushed, rexBuilder, localJoin, applied);
+        Built right = build(plan.right(), pushed, rexBuilder, localJoin, applied);
+        if (!pushed) {
+            left = asFragmentRoot(plan.left(), left);
+            right = asFragmentRoot(plan.right(), right);
+        }
+        List<Integer> fields = new ArrayList<>(left.fields);
+        fields.addAll(right.fields);
+        int[] positions = new int[fieldCount()];
+        java.util.Arrays.fill(positions, -1);
+        for (int i = 0; i < fields.size(); i++) {
+            positions[fields.get(i)] = i;
+        }
+        List<RexNode> condition = new ArrayList<>();
+        for (int p = 0; p < predicates.size(); p++) {
+            if (!applied[p] && (predicateRelations[p] & ~plan.relations()) == 0) {
+                applied[p] = true;
+                condition.add(renumber(predicates.get(p), positions));
+            }
+        }
+        LogicalJoin join = LogicalJoin.create(left.rel, right.rel, List.of(), RexUtil.composeConjunction(rexBuilder, condition),
+                Set.of(), JoinRelType.INNER);
+        if (!pushed) {
+            localJoin.accept(join);
+        }
+        return new Built(join, fields);
+    }
+
+    /**
+     * A pushed join below a join Junction runs is the root of a source's statement: it is projected to the fields
+     * read above it, when it has others, so the source does not send them.
+     */
+    private Built asFragmentRoot(JoinPlan plan, Built built) {
+        if (!plan.pushed() || plan.isRelation()) {
+            return built;
+        }
+        RelNode rel = built.rel;
+        List<Integer> fields = built.fields;
+        ImmutableBitSet needed = fieldsNeededAbove(plan.relations());
+        if (needed.cardinality() == fields.size()) {
+            return new Built(rel, fields);
+        }
+        List<RexNode> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> keptFields = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (needed.get(fields.get(i))) {
+                kept.add(new RexInputRef(i, fieldTypes.get(fields.get(i))));
+                names.add(rel.getRowType().getFieldNames().get(i));
+                keptFields.add(fields.get(i));
+            }
+        }
+        return new Built(LogicalProject.create(rel, List.of(), kept, names, Set.of()), keptFields);
+    }
+}
