@@ -79,6 +79,7 @@ final class QueryEngine {
         federation.checkColumnsReadable(rel);
         rel = federation.splitFilters(rel);
         rel = federation.orderJoins(rel);
+        rel = federation.pushPartialAggregates(rel);
         QueryExecution execution = new QueryExecution();
         ExecutionContext context = new ExecutionContext(
                 new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),

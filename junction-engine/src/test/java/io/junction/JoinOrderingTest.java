@@ -121,6 +121,31 @@ class JoinOrderingTest {
     }
 
     @Test
+    void aPartialAggregationRunsInTheSourceBelowACrossSourceJoin() throws Exception {
+        // 3000 orders of 300 customers: PostgreSQL sends one partial row per customer, not one row per order
+        String query = "SELECT c.region, COUNT(*) AS n, COUNT(o.status) AS with_status, SUM(o.id) AS ids, MIN(o.status) AS first, "
+                + "MAX(o.id) AS last FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 0 GROUP BY c.region";
+        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals("pg")).singleElement()
+                .satisfies(s -> assertThat(s.statement()).contains("GROUP BY \"cust\""));
+        assertAnswerIsPostgres(query);
+        try (QueryResult r = junction.query(federated(query))) {
+            r.toList();
+            assertThat(r.sourceStatements()).filteredOn(s -> s.source().equals("pg")).singleElement()
+                    .satisfies(s -> assertThat(s.rows()).isLessThanOrEqualTo(300));
+        }
+    }
+
+    @Test
+    void partialAggregatesOfTheSideAnOuterJoinMayMissCountUnmatchedRowsRight() throws Exception {
+        // only even customers have open orders: odd ones meet no partial row, their counts are 0 and COUNT(*) is 1
+        assertAnswerIsPostgres("SELECT c.id, COUNT(o.id) AS open_orders, COUNT(*) AS n, SUM(o.id) AS ids, MAX(o.id) AS last "
+                + "FROM [customers] c LEFT JOIN {orders} o ON o.cust = c.id AND o.status = 'open' GROUP BY c.id");
+        assertAnswerIsPostgres("SELECT n, COUNT(*) AS customers FROM (SELECT c.id, COUNT(o.id) AS n FROM {orders} o "
+                + "RIGHT JOIN [customers] c ON o.cust = c.id AND o.status = 'open' GROUP BY c.id) t GROUP BY n");
+        assertAnswerIsPostgres("SELECT COUNT(*) AS n, SUM(o.id) AS ids FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 1");
+    }
+
+    @Test
     void explainShowsRowsAndCostOfEveryOperator() {
         String plan = junction.explain(federated("SELECT o.id, c.region FROM {orders} o JOIN [customers] c ON o.cust = c.id"));
         assertThat(plan.lines().filter(l -> l.contains("[") && !l.strip().startsWith("+")))

@@ -80,6 +80,14 @@ public final class FederationPlanner {
         return root.accept(new JoinReordering(this));
     }
 
+    /**
+     * Pushes a partial aggregation into the source of one side of a join Junction runs, where that is exact and
+     * the partial result is smaller (see {@link PartialAggregation}). Call after {@link #orderJoins}.
+     */
+    public RelNode pushPartialAggregates(RelNode root) {
+        return pushdown ? root.accept(new PartialAggregation(this)) : root;
+    }
+
     /** Keeps {@code join} in Junction: it is never placed at a source. */
     void keepInJunction(RelNode join) {
         joinsKeptInJunction.add(join);

@@ -208,7 +208,7 @@ class TpchFederatedTest {
             report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", q.name(), fetched[0], fetched[1], fetched[2], fetched[3], fetched[4]));
         }
         report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", "all", total[0], total[1], total[2], total[3], total[4]));
-        for (int n : List.of(5, 7, 8, 9, 21)) {
+        for (int n : List.of(3, 5, 7, 8, 9, 10, 13, 21)) {
             report.append("EXPLAIN Q").append(n).append(":\n")
                     .append(pushdown.explain(TpchQuery.number(n).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR)));
         }
