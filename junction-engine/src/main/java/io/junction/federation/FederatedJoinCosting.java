@@ -33,6 +33,7 @@ final class FederatedJoinCosting implements JoinCosting {
     /** Rows the source handles to compute each relation (every node of its subtree). */
     private final double[] relationSourceRows;
     private final Map<Long, Boolean> pushable = new HashMap<>();
+    private final Map<Connector, boolean[]> evaluable = new HashMap<>();
 
     /**
      * @param reducedAbove whether the graph's rows are aggregated or cut to a top-N right above it
@@ -123,15 +124,26 @@ final class FederatedJoinCosting implements JoinCosting {
                 }
                 source = c;
             }
-            SourceDialect dialect = source.dialect().orElseThrow();
-            List<RexNode> predicates = graph.predicates();
-            for (int p = 0; p < predicates.size(); p++) {
-                long reads = graph.predicateRelations(p);
-                if ((reads & ~set) == 0 && !PushdownCheck.canEvaluate(predicates.get(p), graph.relations(), dialect)) {
+            boolean[] evaluable = evaluableBy(source);
+            for (int p = 0; p < evaluable.length; p++) {
+                if ((graph.predicateRelations(p) & ~set) == 0 && !evaluable[p]) {
                     return false;
                 }
             }
             return true;
+        });
+    }
+
+    /** Which predicates {@code source} evaluates exactly as Junction would; asked once per source, not per set. */
+    private boolean[] evaluableBy(Connector source) {
+        return evaluable.computeIfAbsent(source, c -> {
+            SourceDialect dialect = c.dialect().orElseThrow();
+            List<RexNode> predicates = graph.predicates();
+            boolean[] result = new boolean[predicates.size()];
+            for (int p = 0; p < result.length; p++) {
+                result[p] = PushdownCheck.canEvaluate(predicates.get(p), graph.relations(), dialect);
+            }
+            return result;
         });
     }
 }

@@ -21,41 +21,86 @@ import java.util.Map;
  * <p>Equalities between the columns of two relations are taken together, as one (possibly composite) key: joining
  * R and S on it keeps {@code 1 / max(ndv(R's key), ndv(S's key))} of the pairs (each value of the key with fewer
  * values finds its matches among the other's), times the fraction of each key column that is not NULL, since NULL
- * keys never match. Without distinct counts, and for every other predicate, the selectivity is Calcite's guess.
+ * keys never match. An equality implied by others among the set (see {@link JoinGraph}) is not counted again.
+ * Without distinct counts, and for every other predicate, the selectivity is Calcite's guess.
  */
 final class JoinCardinality {
-    /** A predicate, or a group of equalities between two relations, and the fraction of rows it keeps. */
+    /** A predicate and the fraction of rows it keeps. */
     private record Factor(long relations, double selectivity) {
     }
 
     /** Calcite's guess for an equality it knows nothing about. */
     private static final double EQUALITY_GUESS = 0.15;
 
+    private final JoinGraph graph;
+    private final RelMetadataQuery mq;
     private final double[] relationRows;
+    /** Predicates other than equalities of two relations' fields, each on its own. */
     private final List<Factor> factors = new ArrayList<>();
+    /** Indexes of the predicates equating fields of two relations, the query's own first, implied ones after. */
+    private final List<Integer> equalities = new ArrayList<>();
     private final Map<Long, Double> rows = new HashMap<>();
+    private final Map<List<Integer>, Double> keySelectivities = new HashMap<>();
 
     JoinCardinality(JoinGraph graph, RelMetadataQuery mq) {
+        this.graph = graph;
+        this.mq = mq;
         relationRows = new double[graph.relationCount()];
         for (int r = 0; r < relationRows.length; r++) {
             relationRows[r] = FederatedCostModel.rows(graph.relation(r), mq);
         }
-        // equalities between the fields of two relations, grouped by the pair of relations
-        Map<Long, List<int[]>> keysByPair = new LinkedHashMap<>();
         List<RexNode> predicates = graph.predicates();
         for (int p = 0; p < predicates.size(); p++) {
             int[] fields = JoinGraph.equalityFields(predicates.get(p));
             if (fields != null && graph.relationOf(fields[0]) != graph.relationOf(fields[1])) {
-                keysByPair.computeIfAbsent(graph.predicateRelations(p), k -> new ArrayList<>()).add(fields);
+                equalities.add(p);
             } else {
                 factors.add(new Factor(graph.predicateRelations(p), RelMdUtil.guessSelectivity(predicates.get(p))));
             }
         }
-        keysByPair.forEach((pair, keys) -> factors.add(new Factor(pair, keySelectivity(graph, keys, mq))));
     }
 
-    /** The selectivity of equating {@code keys} (pairs of graph fields, each pair across the same two relations). */
-    private double keySelectivity(JoinGraph graph, List<int[]> keys, RelMetadataQuery mq) {
+    /**
+     * The selectivity of the equalities among {@code relations}: those that follow from others already counted
+     * (equating fields already equal through other equalities) are skipped, and the rest are grouped by the pair of
+     * relations they join, each group one key.
+     */
+    private double equalitySelectivity(long relations) {
+        int[] parent = new int[graph.fieldCount()];
+        for (int f = 0; f < parent.length; f++) {
+            parent[f] = f;
+        }
+        Map<Long, List<Integer>> keysByPair = new LinkedHashMap<>();
+        for (int p : equalities) {
+            if ((graph.predicateRelations(p) & ~relations) != 0) {
+                continue;
+            }
+            int[] fields = JoinGraph.equalityFields(graph.predicates().get(p));
+            int a = root(parent, fields[0]);
+            int b = root(parent, fields[1]);
+            if (a != b) {
+                parent[a] = b;
+                keysByPair.computeIfAbsent(graph.predicateRelations(p), k -> new ArrayList<>()).add(p);
+            }
+        }
+        double selectivity = 1;
+        for (List<Integer> keys : keysByPair.values()) {
+            selectivity *= keySelectivities.computeIfAbsent(keys, this::keySelectivity);
+        }
+        return selectivity;
+    }
+
+    private static int root(int[] parent, int field) {
+        int f = field;
+        while (parent[f] != f) {
+            f = parent[f];
+        }
+        return f;
+    }
+
+    /** The selectivity of equalities {@code predicates} (indexes), all between the same two relations, as one key. */
+    private double keySelectivity(List<Integer> predicates) {
+        List<int[]> keys = predicates.stream().map(p -> JoinGraph.equalityFields(graph.predicates().get(p))).toList();
         int relationA = graph.relationOf(keys.get(0)[0]);
         ImmutableBitSet.Builder keyA = ImmutableBitSet.builder();
         ImmutableBitSet.Builder keyB = ImmutableBitSet.builder();
@@ -102,6 +147,7 @@ final class JoinCardinality {
                     product *= factor.selectivity();
                 }
             }
+            product *= equalitySelectivity(set);
             return Math.max(1, product);
         });
     }

@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class JoinGraph {
     private final List<Integer> firstFields = new ArrayList<>();
     private final List<RexNode> predicates = new ArrayList<>();
     private final List<RelDataType> fieldTypes = new ArrayList<>();
+    /** Predicates from this index on are implied by the query's own equalities (see {@link #addImpliedEqualities}). */
+    private int statedPredicates;
     private long[] predicateRelations;
     private ImmutableBitSet[] predicateFields;
     /** For each output field of the reordered tree (the root's fields read above it), the graph field it is. */
@@ -67,6 +70,7 @@ final class JoinGraph {
         if (graph.relations.size() > MAX_RELATIONS) {
             return Optional.empty();
         }
+        graph.addImpliedEqualities(root.getCluster().getRexBuilder());
         int count = graph.predicates.size();
         graph.predicateRelations = new long[count];
         graph.predicateFields = new ImmutableBitSet[count];
@@ -119,6 +123,92 @@ final class JoinGraph {
             fieldTypes.add(node.getRowType().getFieldList().get(i).getType());
         }
         return fields;
+    }
+
+    /**
+     * Adds the equalities that follow from the others by transitivity ({@code a = b AND b = c} gives {@code a = c}),
+     * after the query's own predicates, so relations equated only through a third can be joined directly (a
+     * customer and a nation through the supplier's nation key). Only equalities of two plain fields of one type
+     * take part, where {@code =} is transitive without casts. Redundant conditions never change a join's rows,
+     * and {@link JoinCardinality} counts the selectivity of each equivalence only once.
+     */
+    private void addImpliedEqualities(RexBuilder rexBuilder) {
+        statedPredicates = predicates.size();
+        int[] parent = new int[fieldTypes.size()];
+        for (int f = 0; f < parent.length; f++) {
+            parent[f] = f;
+        }
+        java.util.Set<List<Integer>> stated = new java.util.HashSet<>();
+        for (RexNode predicate : predicates) {
+            int[] fields = plainEqualityFields(predicate);
+            if (fields != null) {
+                parent[root(parent, fields[0])] = root(parent, fields[1]);
+                stated.add(List.of(Math.min(fields[0], fields[1]), Math.max(fields[0], fields[1])));
+            }
+        }
+        for (int a = 0; a < parent.length; a++) {
+            for (int b = a + 1; b < parent.length; b++) {
+                if (root(parent, a) == root(parent, b) && relationOf(a) != relationOf(b) && !stated.contains(List.of(a, b))) {
+                    predicates.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS,
+                            new RexInputRef(a, fieldTypes.get(a)), new RexInputRef(b, fieldTypes.get(b))));
+                }
+            }
+        }
+    }
+
+    /**
+     * A reference, among {@code fields} (the joined inputs' graph fields in order), to {@code field} or to a field the
+     * inputs already made equal to it ({@code below}: the equalities applied under this join).
+     */
+    private RexInputRef presentEqual(int field, List<Integer> fields, int[] equalTo) {
+        int position = fields.indexOf(field);
+        for (int i = 0; position < 0 && i < fields.size(); i++) {
+            if (root(equalTo, fields.get(i)) == root(equalTo, field)) {
+                position = i;
+            }
+        }
+        if (position < 0) {
+            throw new IllegalStateException("join field " + field + " was projected away without an equal field kept");
+        }
+        return new RexInputRef(position, fieldTypes.get(fields.get(position)));
+    }
+
+    /** Which fields the equalities already applied among {@code relations} make equal, as a union-find forest. */
+    private int[] equivalencesBelow(long relations, boolean[] applied) {
+        int[] parent = new int[fieldTypes.size()];
+        for (int f = 0; f < parent.length; f++) {
+            parent[f] = f;
+        }
+        for (int p = 0; p < predicates.size(); p++) {
+            int[] fields = applied[p] && (predicateRelations[p] & ~relations) == 0 ? plainEqualityFields(predicates.get(p)) : null;
+            if (fields != null) {
+                parent[root(parent, fields[0])] = root(parent, fields[1]);
+            }
+        }
+        return parent;
+    }
+
+    private static int root(int[] parent, int field) {
+        int f = field;
+        while (parent[f] != f) {
+            f = parent[f];
+        }
+        return f;
+    }
+
+    /** The two fields of {@code a = b} when both are plain fields of the same type, else null. */
+    private int[] plainEqualityFields(RexNode predicate) {
+        if (predicate.getKind() != SqlKind.EQUALS) {
+            return null;
+        }
+        List<RexNode> operands = ((RexCall) predicate).getOperands();
+        if (operands.get(0) instanceof RexInputRef a && operands.get(1) instanceof RexInputRef b
+                && fieldTypes.get(a.getIndex()).getSqlTypeName() == fieldTypes.get(b.getIndex()).getSqlTypeName()
+                && fieldTypes.get(a.getIndex()).getPrecision() == fieldTypes.get(b.getIndex()).getPrecision()
+                && fieldTypes.get(a.getIndex()).getScale() == fieldTypes.get(b.getIndex()).getScale()) {
+            return new int[]{a.getIndex(), b.getIndex()};
+        }
+        return null;
     }
 
     private static boolean isFieldSelection(Project project) {
@@ -229,16 +319,42 @@ final class JoinGraph {
 
     /** Fields of the joined {@code relations} read above them: by the root's output or by predicates applied later. */
     ImmutableBitSet fieldsNeededAbove(long relations) {
-        ImmutableBitSet.Builder needed = ImmutableBitSet.builder();
+        ImmutableBitSet fields = fieldsOf(relations);
+        java.util.BitSet needed = new java.util.BitSet();
         for (int field : outputFields) {
             needed.set(field);
         }
-        for (int p = 0; p < predicates.size(); p++) {
+        for (int p = 0; p < statedPredicates; p++) {
             if ((predicateRelations[p] & ~relations) != 0) {
-                needed.addAll(predicateFields[p]);
+                predicateFields[p].forEach(needed::set);
             }
         }
-        return needed.build().intersect(fieldsOf(relations));
+        // an implied equality needs its field here only if no field already kept is equal to it among these relations
+        int[] equalTo = equivalencesAmong(relations);
+        java.util.BitSet representatives = new java.util.BitSet();
+        fields.forEach(f -> {
+            if (needed.get(f)) {
+                representatives.set(root(equalTo, f));
+            }
+        });
+        for (int p = statedPredicates; p < predicates.size(); p++) {
+            if ((predicateRelations[p] & ~relations) != 0) {
+                for (int field : predicateFields[p].intersect(fields)) {
+                    if (!representatives.get(root(equalTo, field))) {
+                        representatives.set(root(equalTo, field));
+                        needed.set(field);
+                    }
+                }
+            }
+        }
+        return ImmutableBitSet.fromBitSet(needed).intersect(fields);
+    }
+
+    /** Which fields the plain equalities among {@code relations} make equal, as a union-find forest. */
+    private int[] equivalencesAmong(long relations) {
+        boolean[] all = new boolean[predicates.size()];
+        java.util.Arrays.fill(all, true);
+        return equivalencesBelow(relations, all);
     }
 
     /**
@@ -290,9 +406,22 @@ final class JoinGraph {
             positions[fields.get(i)] = i;
         }
         List<RexNode> condition = new ArrayList<>();
+        int[] below = equivalencesBelow(plan.relations(), applied);
+        int[] equalTo = below.clone();
         for (int p = 0; p < predicates.size(); p++) {
             if (!applied[p] && (predicateRelations[p] & ~plan.relations()) == 0) {
                 applied[p] = true;
+                int[] equated = plainEqualityFields(predicates.get(p));
+                if (equated != null && root(equalTo, equated[0]) == root(equalTo, equated[1])) {
+                    continue; // already true of every row here: one key fewer for the hash join, a bind join stays possible
+                }
+                if (equated != null) {
+                    equalTo[root(equalTo, equated[0])] = root(equalTo, equated[1]);
+                    // a field an input projected away has an equal one it kept (see fieldsNeededAbove)
+                    condition.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, presentEqual(equated[0], fields, below),
+                            presentEqual(equated[1], fields, below)));
+                    continue;
+                }
                 condition.add(renumber(predicates.get(p), positions));
             }
         }

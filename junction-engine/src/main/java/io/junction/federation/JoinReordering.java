@@ -11,6 +11,7 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -60,7 +61,8 @@ final class JoinReordering extends RelShuttleImpl {
     @Override
     public RelNode visit(LogicalAggregate aggregate) {
         markJoinBelow(aggregate);
-        if (!JoinGraph.isReorderable(aggregate.getInput())) {
+        boolean callsReadOnlyArguments = aggregate.getAggCallList().stream().allMatch(c -> c.rexList.stream().allMatch(e -> e instanceof RexLiteral));
+        if (!JoinGraph.isReorderable(aggregate.getInput()) || !callsReadOnlyArguments) {
             return super.visit(aggregate);
         }
         ImmutableBitSet.Builder read = aggregate.getGroupSet().rebuild();

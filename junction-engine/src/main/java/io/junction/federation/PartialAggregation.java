@@ -1,6 +1,7 @@
 package io.junction.federation;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -36,7 +37,8 @@ import java.util.Set;
  * taking the least or greatest of) the partial results over the joined rows gives what the aggregation over the
  * original joined rows gives: SUM of SUMs, SUM of COUNTs, MIN of MINs, MAX of MAXes. For a LEFT or RIGHT join whose
  * aggregated side is the one that may be missing, an unmatched row carries NULL partials: it adds nothing to sums
- * and counts (a count of nothing merges to 0), and COUNT(*) counts it once, as the join emitted it once.
+ * and counts (a count of nothing merges to 0), and COUNT(*) counts it once, as the join emitted it once; so the
+ * arguments must then be NULL when the side's columns are (a plain column is, COALESCE(x, 3) is not).
  * Aggregates that do not decompose this way (DISTINCT, AVG, statistics, ordered or filtered calls) leave the plan
  * alone, as do joins with conditions other than key equalities.
  *
@@ -120,6 +122,11 @@ final class PartialAggregation extends RelShuttleImpl {
             if (!call.getArgList().isEmpty()) {
                 RexNode argument = fields.get(call.getArgList().get(0));
                 if (!sideFields.contains(RelOptUtil.InputFinder.bits(argument))) {
+                    return null;
+                }
+                if (sideMayBeMissing && !Strong.isNull(argument, sideFields)) {
+                    // an unmatched row has no partial value, so the argument must be NULL without the side's row
+                    // (COALESCE(x, 3) would add 3 for it)
                     return null;
                 }
                 arguments.add(argument);
