@@ -73,12 +73,17 @@ class JoinOrderingTest {
         return junction.plan(federated(query)).statements();
     }
 
+    /** The plan sends {@code source} exactly one statement, containing each of {@code parts}. */
+    private void assertOneStatementTo(String source, String query, String... parts) {
+        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals(source)).singleElement()
+                .satisfies(s -> assertThat(s.statement()).contains(parts));
+    }
+
     @Test
     void tablesOfOneSourceListedApartAreJoinedInThatSource() throws Exception {
         String query = "SELECT c.region, COUNT(*) AS n, SUM(i.price) AS total FROM {orders} o, [customers] c, {items} i "
                 + "WHERE o.cust = c.id AND i.order_id = o.id AND c.vip = 1 GROUP BY c.region";
-        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals("pg")).singleElement()
-                .satisfies(s -> assertThat(s.statement()).contains("orders", "items", "INNER JOIN"));
+        assertOneStatementTo("pg", query, "orders", "items", "INNER JOIN");
         assertAnswerIsPostgres(query);
     }
 
@@ -88,8 +93,7 @@ class JoinOrderingTest {
         // so MariaDB can join them before anything is fetched
         String query = "SELECT c.region, COUNT(*) AS n FROM [customers] c JOIN {orders} o ON o.cust = c.id "
                 + "JOIN [vips] v ON v.id = o.cust GROUP BY c.region";
-        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals("my")).singleElement()
-                .satisfies(s -> assertThat(s.statement()).contains("customers", "vips", "JOIN"));
+        assertOneStatementTo("my", query, "customers", "vips", "JOIN");
         assertAnswerIsPostgres(query);
     }
 
@@ -138,8 +142,7 @@ class JoinOrderingTest {
         // 3000 orders of 300 customers: PostgreSQL sends one partial row per customer, not one row per order
         String query = "SELECT c.region, COUNT(*) AS n, COUNT(o.status) AS with_status, SUM(o.id) AS ids, MIN(o.status) AS first, "
                 + "MAX(o.id) AS last FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 0 GROUP BY c.region";
-        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals("pg")).singleElement()
-                .satisfies(s -> assertThat(s.statement()).contains("GROUP BY \"cust\""));
+        assertOneStatementTo("pg", query, "GROUP BY \"cust\"");
         assertAnswerIsPostgres(query);
         try (QueryResult r = junction.query(federated(query))) {
             r.toList();

@@ -66,20 +66,14 @@ final class JoinCardinality {
      * relations they join, each group one key.
      */
     private double equalitySelectivity(long relations) {
-        int[] parent = new int[graph.fieldCount()];
-        for (int f = 0; f < parent.length; f++) {
-            parent[f] = f;
-        }
+        FieldEquivalences equal = new FieldEquivalences(graph.fieldCount());
         Map<Long, List<Integer>> keysByPair = new LinkedHashMap<>();
         for (int p : equalities) {
             if ((graph.predicateRelations(p) & ~relations) != 0) {
                 continue;
             }
             int[] fields = JoinGraph.equalityFields(graph.predicates().get(p));
-            int a = root(parent, fields[0]);
-            int b = root(parent, fields[1]);
-            if (a != b) {
-                parent[a] = b;
+            if (equal.merge(fields[0], fields[1])) {
                 keysByPair.computeIfAbsent(graph.predicateRelations(p), k -> new ArrayList<>()).add(p);
             }
         }
@@ -90,13 +84,6 @@ final class JoinCardinality {
         return selectivity;
     }
 
-    private static int root(int[] parent, int field) {
-        int f = field;
-        while (parent[f] != f) {
-            f = parent[f];
-        }
-        return f;
-    }
 
     /** The selectivity of equalities {@code predicates} (indexes), all between the same two relations, as one key. */
     private double keySelectivity(List<Integer> predicates) {

@@ -134,21 +134,18 @@ final class JoinGraph {
      */
     private void addImpliedEqualities(RexBuilder rexBuilder) {
         statedPredicates = predicates.size();
-        int[] parent = new int[fieldTypes.size()];
-        for (int f = 0; f < parent.length; f++) {
-            parent[f] = f;
-        }
+        FieldEquivalences equal = new FieldEquivalences(fieldTypes.size());
         java.util.Set<List<Integer>> stated = new java.util.HashSet<>();
         for (RexNode predicate : predicates) {
             int[] fields = plainEqualityFields(predicate);
             if (fields != null) {
-                parent[root(parent, fields[0])] = root(parent, fields[1]);
+                equal.merge(fields[0], fields[1]);
                 stated.add(List.of(Math.min(fields[0], fields[1]), Math.max(fields[0], fields[1])));
             }
         }
-        for (int a = 0; a < parent.length; a++) {
-            for (int b = a + 1; b < parent.length; b++) {
-                if (root(parent, a) == root(parent, b) && relationOf(a) != relationOf(b) && !stated.contains(List.of(a, b))) {
+        for (int a = 0; a < fieldTypes.size(); a++) {
+            for (int b = a + 1; b < fieldTypes.size(); b++) {
+                if (equal.equal(a, b) && relationOf(a) != relationOf(b) && !stated.contains(List.of(a, b))) {
                     predicates.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS,
                             new RexInputRef(a, fieldTypes.get(a)), new RexInputRef(b, fieldTypes.get(b))));
                 }
@@ -160,10 +157,10 @@ final class JoinGraph {
      * A reference, among {@code fields} (the joined inputs' graph fields in order), to {@code field} or to a field the
      * inputs already made equal to it ({@code below}: the equalities applied under this join).
      */
-    private RexInputRef presentEqual(int field, List<Integer> fields, int[] equalTo) {
+    private RexInputRef presentEqual(int field, List<Integer> fields, FieldEquivalences below) {
         int position = fields.indexOf(field);
         for (int i = 0; position < 0 && i < fields.size(); i++) {
-            if (root(equalTo, fields.get(i)) == root(equalTo, field)) {
+            if (below.equal(fields.get(i), field)) {
                 position = i;
             }
         }
@@ -173,27 +170,16 @@ final class JoinGraph {
         return new RexInputRef(position, fieldTypes.get(fields.get(position)));
     }
 
-    /** Which fields the equalities already applied among {@code relations} make equal, as a union-find forest. */
-    private int[] equivalencesBelow(long relations, boolean[] applied) {
-        int[] parent = new int[fieldTypes.size()];
-        for (int f = 0; f < parent.length; f++) {
-            parent[f] = f;
-        }
+    /** Which fields the equalities already applied among {@code relations} make equal. */
+    private FieldEquivalences equivalencesBelow(long relations, boolean[] applied) {
+        FieldEquivalences equal = new FieldEquivalences(fieldTypes.size());
         for (int p = 0; p < predicates.size(); p++) {
             int[] fields = applied[p] && (predicateRelations[p] & ~relations) == 0 ? plainEqualityFields(predicates.get(p)) : null;
             if (fields != null) {
-                parent[root(parent, fields[0])] = root(parent, fields[1]);
+                equal.merge(fields[0], fields[1]);
             }
         }
-        return parent;
-    }
-
-    private static int root(int[] parent, int field) {
-        int f = field;
-        while (parent[f] != f) {
-            f = parent[f];
-        }
-        return f;
+        return equal;
     }
 
     /** The two fields of {@code a = b} when both are plain fields of the same type, else null. */
@@ -330,18 +316,18 @@ final class JoinGraph {
             }
         }
         // an implied equality needs its field here only if no field already kept is equal to it among these relations
-        int[] equalTo = equivalencesAmong(relations);
+        FieldEquivalences equal = equivalencesAmong(relations);
         java.util.BitSet representatives = new java.util.BitSet();
         fields.forEach(f -> {
             if (needed.get(f)) {
-                representatives.set(root(equalTo, f));
+                representatives.set(equal.representative(f));
             }
         });
         for (int p = statedPredicates; p < predicates.size(); p++) {
             if ((predicateRelations[p] & ~relations) != 0) {
                 for (int field : predicateFields[p].intersect(fields)) {
-                    if (!representatives.get(root(equalTo, field))) {
-                        representatives.set(root(equalTo, field));
+                    if (!representatives.get(equal.representative(field))) {
+                        representatives.set(equal.representative(field));
                         needed.set(field);
                     }
                 }
@@ -351,7 +337,7 @@ final class JoinGraph {
     }
 
     /** Which fields the plain equalities among {@code relations} make equal, as a union-find forest. */
-    private int[] equivalencesAmong(long relations) {
+    private FieldEquivalences equivalencesAmong(long relations) {
         boolean[] all = new boolean[predicates.size()];
         java.util.Arrays.fill(all, true);
         return equivalencesBelow(relations, all);
@@ -406,17 +392,16 @@ final class JoinGraph {
             positions[fields.get(i)] = i;
         }
         List<RexNode> condition = new ArrayList<>();
-        int[] below = equivalencesBelow(plan.relations(), applied);
-        int[] equalTo = below.clone();
+        FieldEquivalences below = equivalencesBelow(plan.relations(), applied);
+        FieldEquivalences equal = below.copy();
         for (int p = 0; p < predicates.size(); p++) {
             if (!applied[p] && (predicateRelations[p] & ~plan.relations()) == 0) {
                 applied[p] = true;
                 int[] equated = plainEqualityFields(predicates.get(p));
-                if (equated != null && root(equalTo, equated[0]) == root(equalTo, equated[1])) {
+                if (equated != null && !equal.merge(equated[0], equated[1])) {
                     continue; // already true of every row here: one key fewer for the hash join, a bind join stays possible
                 }
                 if (equated != null) {
-                    equalTo[root(equalTo, equated[0])] = root(equalTo, equated[1]);
                     // a field an input projected away has an equal one it kept (see fieldsNeededAbove)
                     condition.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, presentEqual(equated[0], fields, below),
                             presentEqual(equated[1], fields, below)));
