@@ -264,10 +264,6 @@ final class JoinGraph {
         return predicateRelations[p];
     }
 
-    ImmutableBitSet predicateFields(int p) {
-        return predicateFields[p];
-    }
-
     /** For each predicate, the relations it reads. */
     long[] predicateRelations() {
         return predicateRelations.clone();
