@@ -78,6 +78,8 @@ final class QueryEngine {
         FederationPlanner federation = new FederationPlanner(settings.pushdown(), settings.sourceParallelism());
         federation.checkColumnsReadable(rel);
         rel = federation.splitFilters(rel);
+        rel = federation.orderJoins(rel);
+        rel = federation.pushPartialAggregates(rel);
         QueryExecution execution = new QueryExecution();
         ExecutionContext context = new ExecutionContext(
                 new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),

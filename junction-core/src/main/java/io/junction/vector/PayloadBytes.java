@@ -32,8 +32,8 @@ public final class PayloadBytes {
         };
     }
 
-    /** Natural width of one value of a fixed-width type. */
-    static int fixedWidth(JunctionType type) {
+    /** Natural width of one value of a fixed-width type (not text or binary). */
+    public static int fixedWidth(JunctionType type) {
         return switch (type.kind()) {
             case BOOLEAN, TINYINT -> 1;
             case SMALLINT -> 2;

@@ -25,10 +25,12 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides which part of a logical plan each source executes.
@@ -47,6 +49,8 @@ public final class FederationPlanner {
     private final Map<RelNode, Optional<Connector>> placements = new IdentityHashMap<>();
     /** Fragments by root: rendering and the split decision (which asks the source for the table size) happen once per query. */
     private final Map<RelNode, Optional<SourceFragment>> fragments = new IdentityHashMap<>();
+    /** Joins the join ordering chose to run in Junction although one source could run them (see {@link JoinReordering}). */
+    private final Set<RelNode> joinsKeptInJunction = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** A planner that reads every scan as one statement. */
     public FederationPlanner(boolean pushdown) {
@@ -64,6 +68,30 @@ public final class FederationPlanner {
 
     public boolean pushdownEnabled() {
         return pushdown;
+    }
+
+    /**
+     * Reorders the plan's trees of inner joins by estimated cost, in which the bytes fetched from the sources
+     * dominate (see {@link JoinReordering}): tables of one source are joined next to each other so the source
+     * can join them, unless that multiplies the bytes it sends. Call after {@link #splitFilters}, before planning
+     * execution: the joins chosen to run in Junction are remembered by identity.
+     */
+    public RelNode orderJoins(RelNode root) {
+        return root.accept(new JoinReordering(this));
+    }
+
+    /**
+     * Pushes a partial aggregation into the source of one side of a join Junction runs, where that is exact and
+     * the partial result is smaller (see {@link PartialAggregation}). Call after {@link #orderJoins}.
+     */
+    public RelNode pushPartialAggregates(RelNode root) {
+        return pushdown ? root.accept(new PartialAggregation(this)) : root;
+    }
+
+    /** Keeps {@code join} in Junction: it is never placed at a source. */
+    void keepInJunction(RelNode join) {
+        joinsKeptInJunction.add(join);
+        placements.remove(join);
     }
 
     /** Whether the source computing {@code rel} may filter it on equality of one of its (text) fields. */
@@ -123,7 +151,7 @@ public final class FederationPlanner {
         if (node instanceof Project project && project.getInput() instanceof TableScan && isColumnSelection(project)) {
             return placement(project.getInput());
         }
-        if (!pushdown || !isPushableKind(node) || node.getInputs().isEmpty()) {
+        if (!pushdown || !isPushableKind(node) || node.getInputs().isEmpty() || joinsKeptInJunction.contains(node)) {
             return Optional.empty();
         }
         if (node instanceof Aggregate aggregate && hasOrderedCall(aggregate)) {

@@ -107,6 +107,38 @@ final class PushdownCheck {
         };
     }
 
+    /**
+     * Whether a source can evaluate {@code expression} over the rows of {@code inputs} joined: field i is field i of
+     * the first input, then the second input's fields follow, and so on (a condition of a join of all of them).
+     */
+    static boolean canEvaluate(RexNode expression, List<RelNode> inputs, SourceDialect dialect) {
+        int[] starts = new int[inputs.size()];
+        for (int i = 1; i < starts.length; i++) {
+            starts[i] = starts[i - 1] + inputs.get(i - 1).getRowType().getFieldCount();
+        }
+        return canEvaluate(expression, new FieldSource() {
+            public RelNode node(int field) {
+                return inputs.get(inputOf(field));
+            }
+
+            public int index(int field) {
+                return field - starts[inputOf(field)];
+            }
+
+            private int inputOf(int field) {
+                int i = java.util.Arrays.binarySearch(starts, field);
+                if (i >= 0) {
+                    // several inputs may start at the same field when some have no fields: the last of them holds it
+                    while (i + 1 < starts.length && starts[i + 1] == field) {
+                        i++;
+                    }
+                    return i;
+                }
+                return -i - 2;
+            }
+        }, dialect);
+    }
+
     /** Whether a source can evaluate {@code expression} over the rows of {@code input}. */
     static boolean canEvaluate(RexNode expression, RelNode input, SourceDialect dialect) {
         return canEvaluate(expression, fieldsOf(input), dialect);

@@ -7,20 +7,37 @@ import io.junction.vector.Batch;
 import java.util.List;
 
 /**
- * An operator as EXPLAIN shows it: the planner's estimate of its rows, and, once it has run, what it
- * actually returned and the time spent in it and below it. Counting costs one call per batch.
+ * An operator as EXPLAIN shows it: the planner's estimate of its rows and of its cost (cumulative: its own and its
+ * inputs', see {@link io.junction.federation.FederatedCostModel}), and, once it has run, what it actually returned
+ * and the time spent in it and below it. Counting costs one call per batch.
  */
 final class AnnotatedOperator implements Operator {
     private final Operator operator;
     private final Double estimatedRows;
+    private final double estimatedCost;
     private long rows;
     private long batches;
     private long nanos;
     private boolean started;
 
-    AnnotatedOperator(Operator operator, Double estimatedRows) {
+    AnnotatedOperator(Operator operator, Double estimatedRows, double estimatedCost) {
         this.operator = operator;
         this.estimatedRows = estimatedRows;
+        this.estimatedCost = estimatedCost;
+    }
+
+    /** The estimated cost of this operator and everything below it. */
+    double estimatedCost() {
+        return estimatedCost;
+    }
+
+    /** The summed estimated costs of the annotated operators nearest below {@code op} (its inputs, seen through unannotated helpers). */
+    static double costBelow(Operator op) {
+        double cost = 0;
+        for (Operator input : op.inputs()) {
+            cost += input instanceof AnnotatedOperator annotated ? annotated.estimatedCost : costBelow(input);
+        }
+        return cost;
     }
 
     @Override
@@ -53,7 +70,7 @@ final class AnnotatedOperator implements Operator {
         String rest = newline < 0 ? "" : own.substring(newline);
         StringBuilder b = new StringBuilder(first);
         if (estimatedRows != null) {
-            b.append("  (est. rows=").append(Math.round(estimatedRows)).append(')');
+            b.append("  (est. rows=").append(Math.round(estimatedRows)).append(", cost=").append(Math.round(estimatedCost)).append(')');
         }
         if (started) {
             b.append("  (actual rows=").append(rows).append(", batches=").append(batches)

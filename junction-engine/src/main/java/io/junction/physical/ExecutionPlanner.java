@@ -22,6 +22,7 @@ import io.junction.exec.operator.SourceScanOperator;
 import io.junction.exec.operator.TopNOperator;
 import io.junction.exec.operator.UnionAllOperator;
 import io.junction.exec.operator.ValuesOperator;
+import io.junction.federation.FederatedCostModel;
 import io.junction.federation.FederationPlanner;
 import io.junction.federation.SourceFragment;
 import io.junction.types.JunctionType;
@@ -92,15 +93,19 @@ public final class ExecutionPlanner {
             return plan(spool.getInput());
         }
         var fragment = federation.fragmentAt(node);
+        RelMetadataQuery mq = node.getCluster().getMetadataQuery();
         Operator op;
+        double cost;
         if (fragment.isPresent()) {
             Operator pushed = sourceScan(fragment.get());
             op = node.getInputs().isEmpty() || FederationPlanner.isColumnSelectionOverScan(node) ? pushed
                     : new FallbackOperator(pushed, () -> planLocally(node), execution);
+            cost = FederatedCostModel.fragment(node, mq);
         } else {
             op = planLocally(node);
+            cost = FederatedCostModel.localOperator(node, mq) + AnnotatedOperator.costBelow(op);
         }
-        return new AnnotatedOperator(op, node.getCluster().getMetadataQuery().getRowCount(node));
+        return new AnnotatedOperator(op, mq.getRowCount(node), cost);
     }
 
     /** Junction's own operator for {@code node}, its inputs planned (and pushed where possible) as usual. */
@@ -388,6 +393,8 @@ public final class ExecutionPlanner {
             // probe with the right input, build the smaller left one; the residual then sees right ++ left
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
             joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual, context);
+            // the join itself, below the projection restoring the column order, shows the estimates too
+            joined = new AnnotatedOperator(joined, mq.getRowCount(join), FederatedCostModel.localOperator(join, mq) + AnnotatedOperator.costBelow(joined));
             List<Expression> reorder = new ArrayList<>();
             List<JunctionType> types = joined.outputTypes();
             for (int i = 0; i < lw; i++) {
@@ -454,9 +461,12 @@ public final class ExecutionPlanner {
         Operator build = buildLeft ? left : right;
         probe.close(); // planned but never opened: replaced by the bound scan
         KeyCollectingOperator keys = new KeyCollectingOperator(build, buildKey);
+        double boundCost = FederatedCostModel.boundFragment(probeRel, Math.min(probeRows, join.getCluster().getMetadataQuery().getRowCount(join)),
+                buildRows, BindScanOperator.KEYS_PER_STATEMENT);
         Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
-                rexBuilder, execution), probeRows);
-        return buildLeft ? new Operator[]{keys, bound} : new Operator[]{bound, keys};
+                rexBuilder, execution), probeRows, boundCost);
+        Operator collecting = new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
+        return buildLeft ? new Operator[]{collecting, bound} : new Operator[]{bound, collecting};
     }
 
     /**

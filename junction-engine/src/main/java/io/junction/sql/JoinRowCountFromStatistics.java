@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * Row counts of inner equi-joins from the distinct counts of their keys: joining R and S on {@code a = b} gives
  * about {@code |R| * |S| / max(ndv(a), ndv(b))} rows (every value of the key with fewer values is assumed to find
- * its matches among the other's). Calcite's default instead multiplies the inputs by a fixed selectivity per
+ * its matches among the other's), times the fraction of each key that is not NULL, since NULL keys never match
+ * (from the source's null fractions, see {@link NullFractions}). Calcite's default instead multiplies the inputs by a fixed selectivity per
  * predicate. Only joins above a table with source statistics are estimated this way, and only when both
  * distinct counts are known; every other row count is Calcite's.
  */
@@ -30,12 +31,17 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
     private static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             ReflectiveRelMetadataProvider.reflectiveSource(
                     new JoinRowCountFromStatistics(), BuiltInMetadata.RowCount.Handler.class),
+            ReflectiveRelMetadataProvider.reflectiveSource(
+                    new SelectivityFromStatistics(), BuiltInMetadata.Selectivity.Handler.class),
             DefaultRelMetadataProvider.INSTANCE));
 
     private JoinRowCountFromStatistics() {
     }
 
-    /** Makes the cluster's metadata queries use these join estimates (and Calcite's defaults for the rest). */
+    /**
+     * Makes the cluster's metadata queries use these join estimates and the selectivities of
+     * {@link SelectivityFromStatistics} (and Calcite's defaults for the rest).
+     */
     public static void install(RelOptCluster cluster) {
         cluster.setMetadataProvider(PROVIDER);
         JaninoRelMetadataProvider handlers = JaninoRelMetadataProvider.of(PROVIDER);
@@ -60,6 +66,9 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
             return calcite;
         }
         double rows = leftRows * rightRows / Math.max(1, Math.max(leftDistinct, rightDistinct));
+        for (int k = 0; k < keys.leftKeys.size(); k++) {
+            rows *= NullFractions.nonNull(join.getLeft(), keys.leftKeys.get(k), mq) * NullFractions.nonNull(join.getRight(), keys.rightKeys.get(k), mq);
+        }
         if (!keys.isEqui()) {
             RexNode rest = keys.getRemaining(join.getCluster().getRexBuilder());
             rows *= RelMdUtil.guessSelectivity(rest);

@@ -2,6 +2,7 @@ package io.junction.tpch;
 
 import io.junction.EngineSettings;
 import io.junction.Junction;
+import io.junction.QueryPlan;
 import io.junction.QueryResult;
 import io.junction.ResultColumn;
 import io.junction.connector.TestDatabases;
@@ -150,6 +151,68 @@ class TpchFederatedTest {
         // The check tells pushed from not pushed: with pushdown off only scans reach the sources.
         String q6 = TpchQuery.number(6).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR);
         assertThat(TpchSingleTablePredicates.check(6, noPushdown.explain(q6)).pushed()).isZero();
+    }
+
+    /**
+     * Join ordering over the split: Q5 lists customer, orders, lineitem, supplier, nation, region, alternating the
+     * sources; PostgreSQL must receive orders ⋈ lineitem as one statement and MariaDB supplier ⋈ nation ⋈ region
+     * as another, instead of each table on its own. The answer stays PostgreSQL's.
+     */
+    @Test
+    void q5JoinsOrdersWithLineitemInPostgresAndTheDimensionsInMariaDb() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(5).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("lineitem", "orders", "INNER JOIN"));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("my"))
+                .anySatisfy(st -> assertThat(st.statement()).contains("supplier", "nation", "region", "INNER JOIN"));
+        assertThat(plan.statements()).as(plan.text()).hasSizeLessThanOrEqualTo(3);
+        compare(TpchQuery.number(5), pushdown, true);
+    }
+
+    /** Q9: lineitem, part, orders and partsupp are joined in PostgreSQL as one statement, supplier ⋈ nation in MariaDB. */
+    @Test
+    void q9JoinsAllPostgresTablesInOneStatement() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(9).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("lineitem", "orders", "partsupp", "part\""));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("my")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("supplier", "nation", "INNER JOIN"));
+        compare(TpchQuery.number(9), pushdown, true);
+    }
+
+    /**
+     * Rows and bytes each query fetches from each source with pushdown on, printed as a report: what the
+     * federation planner's join ordering and pushdown are judged by. Also prints the plans of the queries that
+     * join the most tables of both sources.
+     */
+    @Test
+    void reportsDataFetchedFromEachSource() {
+        StringBuilder report = new StringBuilder("TPC-H SF " + SCALE_FACTOR + ": data fetched per query (pushdown on)\n");
+        report.append(String.format("%-4s %10s %12s %10s %12s %5s%n", "", "pg rows", "pg bytes", "my rows", "my bytes", "stmts"));
+        long[] total = new long[5];
+        for (TpchQuery q : TpchQuery.all()) {
+            String sql = q.sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR);
+            long[] fetched = new long[5];
+            try (QueryResult r = pushdown.query(sql, QUERY_TIMEOUT)) {
+                r.toList();
+                for (var s : r.sourceStatements()) {
+                    int at = s.source().equals("pg") ? 0 : 2;
+                    fetched[at] += s.rows();
+                    fetched[at + 1] += s.bytes();
+                    fetched[4]++;
+                }
+            }
+            for (int i = 0; i < total.length; i++) {
+                total[i] += fetched[i];
+            }
+            report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", q.name(), fetched[0], fetched[1], fetched[2], fetched[3], fetched[4]));
+        }
+        report.append(String.format("%-4s %10d %12d %10d %12d %5d%n", "all", total[0], total[1], total[2], total[3], total[4]));
+        for (int n : List.of(3, 5, 7, 8, 9, 10, 13, 21)) {
+            report.append("EXPLAIN Q").append(n).append(":\n")
+                    .append(pushdown.explain(TpchQuery.number(n).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR)));
+        }
+        System.out.print(report);
     }
 
     /**

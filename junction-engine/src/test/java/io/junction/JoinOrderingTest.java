@@ -1,0 +1,173 @@
+package io.junction;
+
+import io.junction.connector.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Join ordering across sources, judged by where the work runs (from the plan) and by the answer, which must be
+ * PostgreSQL's over copies of all the tables in one schema. {@code {t}} in a query is a PostgreSQL table of the
+ * split, {@code [t]} a MariaDB one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JoinOrderingTest {
+    @RegisterExtension
+    static final TestDatabases PG = TestDatabases.postgres();
+    @RegisterExtension
+    static final TestDatabases MARIA = TestDatabases.mariadb();
+
+    private Junction junction;
+    private Junction noPushdown;
+    private PostgresReference reference;
+
+    @BeforeAll
+    void setUp() {
+        // orders and items live in PostgreSQL, customers in MariaDB (with a copy in PostgreSQL for the reference);
+        // items has order ids that are NULL, pairs has a key of two values (a self-join multiplies its rows)
+        PG.execute("CREATE TABLE orders AS SELECT g AS id, g % 300 AS cust, CASE WHEN g % 4 = 0 THEN 'open' ELSE 'done' END AS status "
+                        + "FROM generate_series(1, 3000) g",
+                "ALTER TABLE orders ADD PRIMARY KEY (id)",
+                "CREATE TABLE items AS SELECT CASE WHEN g % 10 = 0 THEN NULL ELSE g % 3000 + 1 END AS order_id, g AS n, "
+                        + "(g % 97)::numeric(10,2) AS price FROM generate_series(1, 9000) g",
+                "CREATE TABLE pairs AS SELECT g AS id, g % 2 AS k FROM generate_series(1, 300) g",
+                "CREATE TABLE customers AS SELECT g AS id, 'region ' || (g % 7) AS region, CASE WHEN g % 5 = 0 THEN 1 ELSE 0 END AS vip "
+                        + "FROM generate_series(0, 299) g",
+                "CREATE TABLE vips AS SELECT id FROM customers WHERE vip = 1",
+                "ANALYZE orders", "ANALYZE items", "ANALYZE pairs", "ANALYZE customers", "ANALYZE vips");
+        StringBuilder customers = new StringBuilder("INSERT INTO customers VALUES ");
+        for (int g = 0; g < 300; g++) {
+            customers.append(g == 0 ? "" : ", ").append("(").append(g).append(", 'region ").append(g % 7).append("', ").append(g % 5 == 0 ? 1 : 0).append(")");
+        }
+        MARIA.execute("CREATE TABLE customers (id INT PRIMARY KEY, region VARCHAR(20), vip INT)", customers.toString(), "ANALYZE TABLE customers",
+                "CREATE TABLE vips (id INT PRIMARY KEY)", "INSERT INTO vips SELECT id FROM customers WHERE vip = 1", "ANALYZE TABLE vips");
+        junction = Junction.builder().source(PG.config("pg")).source(MARIA.config("my")).build();
+        noPushdown = Junction.builder().source(PG.config("pg")).source(MARIA.config("my"))
+                .settings(EngineSettings.defaults().withPushdown(false)).build();
+        reference = new PostgresReference(PG);
+    }
+
+    @AfterAll
+    void tearDown() {
+        junction.close();
+        noPushdown.close();
+    }
+
+    private String federated(String query) {
+        return query.replaceAll("\\{(\\w+)}", "pg." + PG.schema() + ".$1").replaceAll("\\[(\\w+)]", "my.$1");
+    }
+
+    private void assertAnswerIsPostgres(String query) throws Exception {
+        String local = query.replaceAll("\\{(\\w+)}", PG.schema() + ".$1").replaceAll("\\[(\\w+)]", PG.schema() + ".$1");
+        reference.assertSame(junction, federated(query), local);
+        reference.assertSame(noPushdown, federated(query), local);
+    }
+
+    private List<PlannedStatement> statements(String query) {
+        return junction.plan(federated(query)).statements();
+    }
+
+    /** The plan sends {@code source} exactly one statement, containing each of {@code parts}. */
+    private void assertOneStatementTo(String source, String query, String... parts) {
+        assertThat(statements(query)).as(junction.explain(federated(query))).filteredOn(s -> s.source().equals(source)).singleElement()
+                .satisfies(s -> assertThat(s.statement()).contains(parts));
+    }
+
+    @Test
+    void tablesOfOneSourceListedApartAreJoinedInThatSource() throws Exception {
+        String query = "SELECT c.region, COUNT(*) AS n, SUM(i.price) AS total FROM {orders} o, [customers] c, {items} i "
+                + "WHERE o.cust = c.id AND i.order_id = o.id AND c.vip = 1 GROUP BY c.region";
+        assertOneStatementTo("pg", query, "orders", "items", "INNER JOIN");
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
+    void tablesEquatedOnlyThroughAnotherSourceAreJoinedInTheirOwnSource() throws Exception {
+        // customers and vips are related only through orders (c.id = o.cust, v.id = o.cust): c.id = v.id follows,
+        // so MariaDB can join them before anything is fetched
+        String query = "SELECT c.region, COUNT(*) AS n FROM [customers] c JOIN {orders} o ON o.cust = c.id "
+                + "JOIN [vips] v ON v.id = o.cust GROUP BY c.region";
+        assertOneStatementTo("my", query, "customers", "vips", "JOIN");
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
+    void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
+        // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
+        String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";
+        List<PlannedStatement> statements = statements(query);
+        assertThat(statements).as(junction.explain(federated(query))).hasSize(2)
+                .allSatisfy(s -> assertThat(s.statement()).doesNotContain("JOIN"));
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
+    void aMultiplyingJoinReducedByAnAggregationInTheSameSourceIsPushedWhole() throws Exception {
+        String query = "SELECT a.k, COUNT(*) AS n FROM {pairs} a JOIN {pairs} b ON a.k = b.k GROUP BY a.k";
+        assertThat(statements(query)).as(junction.explain(federated(query))).singleElement()
+                .satisfies(s -> assertThat(s.statement()).contains("JOIN", "GROUP BY"));
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
+    void outerSemiAndAntiJoinsStayWhereTheQueryPutsThem() throws Exception {
+        assertAnswerIsPostgres("SELECT o.id, c.region, i.n FROM {orders} o LEFT JOIN [customers] c ON o.cust = c.id AND c.vip = 1 "
+                + "JOIN {items} i ON i.order_id = o.id WHERE o.status = 'open'");
+        assertAnswerIsPostgres("SELECT o.id, c.region, i.n FROM {items} i RIGHT JOIN {orders} o ON i.order_id = o.id "
+                + "JOIN [customers] c ON o.cust = c.id WHERE c.vip = 1");
+        assertAnswerIsPostgres("SELECT o.id, i.n, c.id FROM {orders} o FULL JOIN {items} i ON i.order_id = o.id AND i.n < 100 "
+                + "JOIN [customers] c ON c.id = o.cust WHERE c.region = 'region 3'");
+        assertAnswerIsPostgres("SELECT c.id, c.region FROM [customers] c WHERE c.id IN (SELECT o.cust FROM {orders} o JOIN {items} i "
+                + "ON i.order_id = o.id WHERE i.price > 90)");
+        assertAnswerIsPostgres("SELECT c.id FROM [customers] c WHERE NOT EXISTS (SELECT 1 FROM {orders} o JOIN {items} i "
+                + "ON i.order_id = o.id WHERE o.cust = c.id AND i.price > 95)");
+    }
+
+    @Test
+    void nullJoinKeysNeverMatchWhicheverOrderTheJoinsRunIn() throws Exception {
+        assertAnswerIsPostgres("SELECT COUNT(*) AS n, COUNT(i.order_id) AS keyed FROM {items} i JOIN {orders} o ON i.order_id = o.id "
+                + "JOIN [customers] c ON c.id = o.cust");
+        assertAnswerIsPostgres("SELECT i.n, a.id FROM {items} i JOIN {pairs} a ON a.id = i.order_id JOIN [customers] c ON c.id = a.id "
+                + "WHERE i.n < 2000");
+    }
+
+    @Test
+    void aPartialAggregationRunsInTheSourceBelowACrossSourceJoin() throws Exception {
+        // 3000 orders of 300 customers: PostgreSQL sends one partial row per customer, not one row per order
+        String query = "SELECT c.region, COUNT(*) AS n, COUNT(o.status) AS with_status, SUM(o.id) AS ids, MIN(o.status) AS first, "
+                + "MAX(o.id) AS last FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 0 GROUP BY c.region";
+        assertOneStatementTo("pg", query, "GROUP BY \"cust\"");
+        assertAnswerIsPostgres(query);
+        try (QueryResult r = junction.query(federated(query))) {
+            r.toList();
+            assertThat(r.sourceStatements()).filteredOn(s -> s.source().equals("pg")).singleElement()
+                    .satisfies(s -> assertThat(s.rows()).isLessThanOrEqualTo(300));
+        }
+    }
+
+    @Test
+    void partialAggregatesOfTheSideAnOuterJoinMayMissCountUnmatchedRowsRight() throws Exception {
+        // only even customers have open orders: odd ones meet no partial row, their counts are 0 and COUNT(*) is 1
+        assertAnswerIsPostgres("SELECT c.id, COUNT(o.id) AS open_orders, COUNT(*) AS n, SUM(o.id) AS ids, MAX(o.id) AS last "
+                + "FROM [customers] c LEFT JOIN {orders} o ON o.cust = c.id AND o.status = 'open' GROUP BY c.id");
+        assertAnswerIsPostgres("SELECT n, COUNT(*) AS customers FROM (SELECT c.id, COUNT(o.id) AS n FROM {orders} o "
+                + "RIGHT JOIN [customers] c ON o.cust = c.id AND o.status = 'open' GROUP BY c.id) t GROUP BY n");
+        assertAnswerIsPostgres("SELECT COUNT(*) AS n, SUM(o.id) AS ids FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 1");
+        // not NULL without an order: an unmatched customer adds 7 and 1 here, which no partial row of orders carries
+        assertAnswerIsPostgres("SELECT c.region, SUM(COALESCE(o.id, 7)) AS ids, SUM(CASE WHEN o.status IS NULL THEN 1 ELSE 0 END) AS unmatched "
+                + "FROM [customers] c LEFT JOIN {orders} o ON o.cust = c.id AND o.status = 'open' GROUP BY c.region");
+    }
+
+    @Test
+    void explainShowsRowsAndCostOfEveryOperator() {
+        String plan = junction.explain(federated("SELECT o.id, c.region FROM {orders} o JOIN [customers] c ON o.cust = c.id"));
+        assertThat(plan.lines().filter(l -> l.contains("[") && !l.strip().startsWith("+")))
+                .isNotEmpty().allSatisfy(l -> assertThat(l).containsPattern("\\(est\\. rows=\\d+, cost=\\d+\\)"));
+    }
+}
