@@ -53,10 +53,9 @@ class BindJoinTest {
                 var pgStatements = r.sourceStatements().stream().filter(s -> s.source().equals("pg")).toList();
                 assertThat(pgStatements).hasSize(1);
                 assertThat(pgStatements.get(0).statement()).contains("IN (SELECT unnest(?))");
-                // PostgreSQL counts the events per user and kind (a partial aggregation below the join) for the VIP users'
-                // keys only: one row per group of the answer left it, not the 60,001 events nor even the matching ones
-                assertThat(pgStatements.get(0).statement()).contains("GROUP BY");
-                assertThat(pgStatements.get(0).rows()).isEqualTo(actual.size()).isLessThan(joinedRows);
+                // each fetched event joins exactly one VIP user: only the matching rows left PostgreSQL, not all 60,001
+                // (grouping them there first is estimated to reduce them too little: PartialAggregation)
+                assertThat(pgStatements.get(0).rows()).isEqualTo(joinedRows).isLessThan(1000);
             }
         }
     }
