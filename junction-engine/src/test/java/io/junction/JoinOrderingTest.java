@@ -98,6 +98,26 @@ class JoinOrderingTest {
     }
 
     @Test
+    void aDimensionJoinInOneSourceShipsItsKeysToTheFactJoinInTheOther() throws Exception {
+        // MariaDB joins customers with vips (60 of 300 customers); their ids go to PostgreSQL, which joins orders with
+        // items for those customers only: the ordering prices the join as the bind join the execution planner builds
+        // (no aggregation: PostgreSQL would then send partial sums per customer, too few rows to bind)
+        String query = "SELECT c.region, o.id, i.n, i.price FROM {items} i JOIN {orders} o ON i.order_id = o.id "
+                + "JOIN [customers] c ON o.cust = c.id JOIN [vips] v ON v.id = c.id";
+        assertOneStatementTo("my", query, "customers", "vips", "JOIN");
+        assertOneStatementTo("pg", query, "orders", "items", "INNER JOIN");
+        assertThat(junction.explain(federated(query))).contains("BindScan[pg", "CollectKeys");
+        assertAnswerIsPostgres(query);
+        try (QueryResult r = junction.query(federated(query))) {
+            r.toList();
+            // the 60 VIP customers' 600 orders have 1,800 of the 8,100 items with an order
+            assertThat(r.sourceStatements()).filteredOn(s -> s.source().equals("pg")).singleElement()
+                    .satisfies(s -> assertThat(s.statement()).contains("IN (SELECT unnest(?))"))
+                    .satisfies(s -> assertThat(s.rows()).isLessThan(8100 / 4));
+        }
+    }
+
+    @Test
     void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
         // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
         String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";

@@ -73,13 +73,21 @@ public final class FederatedCostModel {
 
     /**
      * The probe side of a bind join: the statements computing {@code probe} for batches of at most
-     * {@code keysPerStatement} of the build side's {@code keys}, shipping the keys and fetching {@code rowsFetched}
-     * matching rows.
+     * {@link BindJoinChoice#KEYS_PER_STATEMENT} of the build side's {@code keys}, shipping the keys and fetching
+     * {@code rowsFetched} matching rows.
      */
-    public static double boundFragment(RelNode probe, double rowsFetched, double keys, int keysPerStatement) {
-        RelMetadataQuery mq = probe.getCluster().getMetadataQuery();
-        double statements = Math.max(1, Math.ceil(keys / keysPerStatement));
-        return fragment(rowsFetched, rowWidth(probe), subtreeRows(probe, mq)) + (statements - 1) * STATEMENT_COST + keys * KEY_WIDTH;
+    public static double boundFragment(RelNode probe, double rowsFetched, double keys) {
+        return boundFragment(rowsFetched, rowWidth(probe), subtreeRows(probe, probe.getCluster().getMetadataQuery()), keys);
+    }
+
+    /**
+     * The probe side of a bind join fetching {@code rowsFetched} rows of {@code rowWidth} bytes for {@code keys}
+     * shipped keys; the source is charged the {@code sourceRows} of the whole fragment, as it may have no index on the
+     * key to skip the rest with.
+     */
+    static double boundFragment(double rowsFetched, double rowWidth, double sourceRows, double keys) {
+        double statements = Math.max(1, Math.ceil(keys / BindJoinChoice.KEYS_PER_STATEMENT));
+        return fragment(rowsFetched, rowWidth, sourceRows) + (statements - 1) * STATEMENT_COST + keys * KEY_WIDTH;
     }
 
     private static double rowWidth(RelNode node) {

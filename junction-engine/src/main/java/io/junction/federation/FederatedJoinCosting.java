@@ -15,8 +15,10 @@ import java.util.Map;
  * Prices the join plans of a {@link JoinGraph} by {@link FederatedCostModel}. A set of relations that all live in
  * one SQL source, joined by conditions that source evaluates exactly as Junction would ({@link PushdownCheck}), may
  * be pushed as one statement: it then costs the bytes of its output (the fields read above it) and a little source
- * work. Any two plans may instead be joined in Junction: the bytes their fragments move plus the hash join. Each
- * join takes the cheaper of the two, so a same-source join that multiplies rows (more bytes out than in) stays in
+ * work. Any two plans may instead be joined in Junction: the bytes their fragments move plus the hash join; where the
+ * execution planner will make that join a bind join ({@link BindJoinChoice}), the larger side, one statement of a SQL
+ * source, moves only its rows with the smaller side's keys, plus the keys shipped to it. Each join takes the cheaper
+ * of the two, so a same-source join that multiplies rows (more bytes out than in) stays in
  * Junction; except that when the rows of the whole graph are reduced right above it (an aggregation, a top-N),
  * a graph a source can run entirely is pushed entirely, since then the source returns only the reduced rows.
  */
@@ -32,7 +34,10 @@ final class FederatedJoinCosting implements JoinCosting {
     private final double[] fieldWidths;
     /** Rows the source handles to compute each relation (every node of its subtree). */
     private final double[] relationSourceRows;
+    private final RelMetadataQuery mq;
     private final Map<Long, Boolean> pushable = new HashMap<>();
+    /** Distinct values of the graph fields asked about, null where Calcite does not know them. */
+    private final Map<Integer, Double> distinctValuesKnown = new HashMap<>();
     private final Map<Connector, boolean[]> evaluable = new HashMap<>();
 
     /**
@@ -41,6 +46,7 @@ final class FederatedJoinCosting implements JoinCosting {
     FederatedJoinCosting(JoinGraph graph, FederationPlanner federation, RelMetadataQuery mq, boolean reducedAbove) {
         this.graph = graph;
         this.cardinality = new JoinCardinality(graph, mq);
+        this.mq = mq;
         this.pushdown = federation.pushdownEnabled();
         this.pushWholeGraph = reducedAbove;
         int n = graph.relationCount();
@@ -85,21 +91,93 @@ final class FederatedJoinCosting implements JoinCosting {
         double rows = cardinality.rows(set);
         JoinPlan larger = a.rows() >= b.rows() ? a : b;
         JoinPlan smaller = larger == a ? b : a;
-        double joinCost = graph.equiJoined(a.relations(), b.relations())
-                ? FederatedCostModel.hashJoin(a.rows(), b.rows(), rows)
-                : FederatedCostModel.nestedLoopJoin(a.rows(), b.rows(), rows);
-        JoinPlan local = new JoinPlan(set, larger, smaller, rows, a.cost() + b.cost() + joinCost, false);
+        JoinPlan local = bindJoin(larger, smaller, rows);
+        if (local == null) {
+            double joinCost = graph.equiJoined(a.relations(), b.relations())
+                    ? FederatedCostModel.hashJoin(a.rows(), b.rows(), rows)
+                    : FederatedCostModel.nestedLoopJoin(a.rows(), b.rows(), rows);
+            local = new JoinPlan(set, larger, smaller, rows, a.cost() + b.cost() + joinCost, false);
+        }
         if (!isPushable(set)) {
             return local;
         }
-        double sourceRows = rows;
-        for (long rest = set; rest != 0; rest &= rest - 1) {
-            sourceRows += relationSourceRows[Long.numberOfTrailingZeros(rest)];
-        }
         JoinPlan pushed = new JoinPlan(set, larger, smaller, rows,
-                FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(set)), sourceRows), true);
+                FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(set)), pushedSourceRows(set, rows)), true);
         boolean wholeReduced = pushWholeGraph && set == allRelations;
         return wholeReduced || pushed.cost() <= local.cost() ? pushed : local;
+    }
+
+    /**
+     * The join in Junction of {@code probe} with the smaller {@code build} as the bind join the execution planner
+     * will make of it, or null when it will make a plain hash join: the choice is {@link BindJoinChoice}'s, from this
+     * costing's estimates, for a probe side that is one statement of a SQL source and a join on one key. The probe
+     * side then costs only its rows with the build side's keys, plus the keys shipped, instead of its whole fetch.
+     */
+    private JoinPlan bindJoin(JoinPlan probe, JoinPlan build, double rows) {
+        if (!pushdown || !isSqlStatement(probe)) {
+            return null;
+        }
+        List<int[]> keys = graph.joinKeys(probe.relations(), build.relations());
+        if (keys.size() != 1) {
+            return null;
+        }
+        int probeField = keys.get(0)[0];
+        int buildField = keys.get(0)[1];
+        int probeRelation = graph.relationOf(probeField);
+        if (!HashKeyTypes.compatible(SqlTypeMapping.toJunctionType(graph.fieldType(probeField)), SqlTypeMapping.toJunctionType(graph.fieldType(buildField)))
+                || !BindJoinChoice.canShipKeys(graph.relation(probeRelation), probeField - graph.firstField(probeRelation))) {
+            return null;
+        }
+        Double buildKeys = distinctValues(buildField, build.rows());
+        Double probeKeys = distinctValues(probeField, probe.rows());
+        if (!BindJoinChoice.pays(build.rows(), probe.rows(), buildKeys, probeKeys)) {
+            return null;
+        }
+        double keysShipped = BindJoinChoice.keysShipped(build.rows(), buildKeys);
+        double fetched = BindJoinChoice.rowsFetched(probe.rows(), rows, build.rows(), keysShipped);
+        double probeCost = FederatedCostModel.boundFragment(fetched, fetchWidth(probe), sourceRows(probe), keysShipped);
+        return new JoinPlan(probe.relations() | build.relations(), probe, build, rows,
+                build.cost() + probeCost + FederatedCostModel.hashJoin(build.rows(), fetched, rows), false);
+    }
+
+    /** Whether {@code plan} is computed by one statement of a SQL source: a relation such a source computes, or a pushed join. */
+    private boolean isSqlStatement(JoinPlan plan) {
+        return plan.isRelation() ? sqlSources[Long.numberOfTrailingZeros(plan.relations())] != null : plan.pushed();
+    }
+
+    /** Bytes per row of what the statement computing {@code plan} returns (see {@link #relation} and {@link #join}). */
+    private double fetchWidth(JoinPlan plan) {
+        return width(plan.isRelation() ? graph.fieldsOf(plan.relations()) : graph.fieldsNeededAbove(plan.relations()));
+    }
+
+    /** Rows the source handles computing {@code plan} as one statement. */
+    private double sourceRows(JoinPlan plan) {
+        return plan.isRelation() ? relationSourceRows[Long.numberOfTrailingZeros(plan.relations())] : pushedSourceRows(plan.relations(), plan.rows());
+    }
+
+    /** Rows a source handles joining {@code relations} into {@code rows} rows: every relation's own and the result. */
+    private double pushedSourceRows(long relations, double rows) {
+        double sourceRows = rows;
+        for (long rest = relations; rest != 0; rest &= rest - 1) {
+            sourceRows += relationSourceRows[Long.numberOfTrailingZeros(rest)];
+        }
+        return sourceRows;
+    }
+
+    /**
+     * Estimated distinct values of graph field {@code field} in a plan of {@code planRows} rows: those of its relation,
+     * as Calcite estimates them, at most the plan's rows; null when unknown.
+     */
+    private Double distinctValues(int field, double planRows) {
+        if (!distinctValuesKnown.containsKey(field)) {
+            int relation = graph.relationOf(field);
+            distinctValuesKnown.put(field, BindJoinChoice.distinctValues(graph.relation(relation), field - graph.firstField(relation), mq));
+        }
+        Double distinct = distinctValuesKnown.get(field);
+        if (distinct == null) {
+            return null;
+        }
+        return Math.min(distinct, planRows);
     }
 
     private double width(ImmutableBitSet fields) {

@@ -94,11 +94,6 @@ public final class FederationPlanner {
         placements.remove(join);
     }
 
-    /** Whether the source computing {@code rel} may filter it on equality of one of its (text) fields. */
-    public boolean acceptsEqualityFilter(RelNode rel, int field) {
-        return PushdownCheck.collationAllowsEquality(rel, field);
-    }
-
     /** Fails with UNSUPPORTED_TYPE when the plan reads a column whose source type has no mapping. */
     public void checkColumnsReadable(RelNode root) {
         root.accept(new RelShuttleImpl() {

@@ -1,5 +1,6 @@
 package io.junction.federation;
 
+import io.junction.sql.ColumnDomains;
 import io.junction.sql.NullFractions;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -22,7 +23,10 @@ import java.util.Map;
  * R and S on it keeps {@code 1 / max(ndv(R's key), ndv(S's key))} of the pairs (each value of the key with fewer
  * values finds its matches among the other's), times the fraction of each key column that is not NULL, since NULL
  * keys never match. An equality implied by others among the set (see {@link JoinGraph}) is not counted again.
- * Without distinct counts, and for every other predicate, the selectivity is Calcite's guess.
+ * Where only one side of a one-column key has a distinct count, the other is taken as a foreign key over that side's
+ * whole column ({@link ColumnDomains}: nations' region keys meet the one region a filter left in a fifth of the
+ * nations, not in all of them). Without distinct counts, and for every other predicate, the selectivity is Calcite's
+ * guess.
  */
 final class JoinCardinality {
     /** A predicate and the fraction of rows it keeps. */
@@ -104,10 +108,17 @@ final class JoinCardinality {
                     * NullFractions.nonNull(graph.relation(relationB), localB, mq);
         }
         int relationB = graph.relationOf(keys.get(0)[0]) == relationA ? graph.relationOf(keys.get(0)[1]) : graph.relationOf(keys.get(0)[0]);
-        Double distinctA = distinct(graph.relation(relationA), keyA.build(), relationRows[relationA], mq);
-        Double distinctB = distinct(graph.relation(relationB), keyB.build(), relationRows[relationB], mq);
+        ImmutableBitSet fieldsA = keyA.build();
+        ImmutableBitSet fieldsB = keyB.build();
+        Double distinctA = distinct(graph.relation(relationA), fieldsA, relationRows[relationA], mq);
+        Double distinctB = distinct(graph.relation(relationB), fieldsB, relationRows[relationB], mq);
         if (distinctA == null && distinctB == null) {
             return Math.pow(EQUALITY_GUESS, keys.size()) * nonNull;
+        }
+        if ((distinctA == null || distinctB == null) && keys.size() == 1) {
+            boolean knowA = distinctA != null;
+            return nonNull / ColumnDomains.forKeyWithOneSideUnknown(graph.relation(knowA ? relationA : relationB),
+                    (knowA ? fieldsA : fieldsB).nth(0), knowA ? distinctA : distinctB, mq);
         }
         double larger = Math.max(distinctA == null ? 1 : distinctA, distinctB == null ? 1 : distinctB);
         return nonNull / Math.max(1, larger);

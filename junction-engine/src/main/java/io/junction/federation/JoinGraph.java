@@ -294,6 +294,49 @@ final class JoinGraph {
         return false;
     }
 
+    /**
+     * The hash keys of the join {@link #toRel} builds between the joined sets {@code a} and {@code b}: for each
+     * equality of two bare fields among the predicates that join applies, the field of {@code a} and the field of
+     * {@code b}, in the order {@link #build} writes them; like it, an equality of plain fields that the equalities
+     * inside {@code a} and {@code b} and the ones before it already imply is left out, and equalities through a cast
+     * are no keys (they stay in the residual condition, as in Calcite's {@code JoinInfo}).
+     */
+    List<int[]> joinKeys(long a, long b) {
+        FieldEquivalences equal = new FieldEquivalences(fieldCount());
+        for (int p = 0; p < predicates.size(); p++) {
+            int[] fields = (predicateRelations[p] & ~a) == 0 || (predicateRelations[p] & ~b) == 0 ? plainEqualityFields(predicates.get(p)) : null;
+            if (fields != null) {
+                equal.merge(fields[0], fields[1]);
+            }
+        }
+        ImmutableBitSet fieldsOfA = fieldsOf(a);
+        List<int[]> keys = new ArrayList<>();
+        for (int p = 0; p < predicates.size(); p++) {
+            long reads = predicateRelations[p];
+            if ((reads & ~(a | b)) != 0 || (reads & ~a) == 0 || (reads & ~b) == 0) {
+                continue;
+            }
+            int[] plain = plainEqualityFields(predicates.get(p));
+            if (plain != null && !equal.merge(plain[0], plain[1])) {
+                continue;
+            }
+            int[] fields = plain != null ? plain : bareEqualityFields(predicates.get(p));
+            if (fields != null) {
+                keys.add(fieldsOfA.get(fields[0]) ? fields : new int[]{fields[1], fields[0]});
+            }
+        }
+        return keys;
+    }
+
+    /** The two fields of {@code a = b} when both operands are fields, of any types, else null. */
+    private static int[] bareEqualityFields(RexNode predicate) {
+        if (predicate.getKind() != SqlKind.EQUALS) {
+            return null;
+        }
+        List<RexNode> operands = ((RexCall) predicate).getOperands();
+        return operands.get(0) instanceof RexInputRef x && operands.get(1) instanceof RexInputRef y ? new int[]{x.getIndex(), y.getIndex()} : null;
+    }
+
     /** Replaces relation {@code i} by an equivalent node with the same row type (its own joins reordered). */
     void replaceRelation(int i, RelNode relation) {
         relations.set(i, relation);

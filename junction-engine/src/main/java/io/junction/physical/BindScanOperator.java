@@ -3,7 +3,7 @@ package io.junction.physical;
 import io.junction.connector.Connector;
 import io.junction.connector.SourceQuery;
 import io.junction.exec.operator.Operator;
-import io.junction.federation.FederationPlanner;
+import io.junction.federation.BindJoinChoice;
 import io.junction.federation.InUnnestedArrayOperator;
 import io.junction.federation.FragmentSqlRenderer;
 import io.junction.federation.SourceFragment;
@@ -26,15 +26,12 @@ import java.util.Optional;
 /**
  * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
  * rows whose join key is among the keys of the (small) build side, in statements of at most
- * {@link #KEYS_PER_STATEMENT} keys each, one statement after another. Sources that take array parameters
+ * {@link BindJoinChoice#KEYS_PER_STATEMENT} keys each, one statement after another. Sources that take array parameters
  * (PostgreSQL) get {@code key IN (SELECT unnest(?))} with all keys of a statement in one array parameter, so the statement
  * text stays small and is parsed once per shape; the others get {@code key IN (…)} with literals rendered by the
  * dialect, so no statement nears a parameter or packet limit.
  */
 final class BindScanOperator implements Operator {
-    /** Under PostgreSQL's and MySQL's 65,535 bind-parameter limit even if a dialect binds them. */
-    static final int KEYS_PER_STATEMENT = 65_536;
-
     private final SourceFragment base;
     private final int keyField;
     private final KeyCollectingOperator keySource;
@@ -59,8 +56,8 @@ final class BindScanOperator implements Operator {
         if (keyBatches == null) {
             List<Object> keys = keySource.keys();
             keyBatches = new ArrayList<>();
-            for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
-                keyBatches.add(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT)));
+            for (int from = 0; from < keys.size(); from += BindJoinChoice.KEYS_PER_STATEMENT) {
+                keyBatches.add(keys.subList(from, Math.min(keys.size(), from + BindJoinChoice.KEYS_PER_STATEMENT)));
             }
         }
         while (true) {
@@ -112,6 +109,7 @@ final class BindScanOperator implements Operator {
         return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
     }
 
+    /** A key as a literal of the key column's type; every type {@link BindJoinChoice} ships keys of is handled here. */
     private RexNode literal(Object key, RelDataType type) {
         RelDataType notNull = rexBuilder.getTypeFactory().createTypeWithNullability(type, false);
         return switch (key) {
@@ -136,14 +134,6 @@ final class BindScanOperator implements Operator {
         };
     }
 
-    /** Whether keys of this type can be shipped as literals. */
-    static boolean supportsKeyType(JunctionType type) {
-        return type.kind().isInteger() || switch (type.kind()) {
-            case DECIMAL, CHAR, VARCHAR, DATE -> true;
-            default -> false;
-        };
-    }
-
     @Override
     public List<JunctionType> outputTypes() {
         return base.query().outputTypes();
@@ -153,7 +143,7 @@ final class BindScanOperator implements Operator {
     public String describe() {
         Connector c = base.connector();
         return "BindScan[" + c.name() + " (" + c.type().configName() + "), keys of $" + keyField
-                + " from the build side, at most " + KEYS_PER_STATEMENT + " per statement"
+                + " from the build side, at most " + BindJoinChoice.KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
                 + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
                 + arrayElementType().map(t -> " IN (SELECT unnest(?)) with the keys in one " + t + "[] parameter").orElse(" IN (<keys>)");
@@ -170,9 +160,5 @@ final class BindScanOperator implements Operator {
             current.close();
             current = null;
         }
-    }
-
-    static boolean isBindable(RelNode probe, FederationPlanner federation) {
-        return federation.pushdownEnabled() && federation.fragmentAt(probe).map(f -> f.connector().dialect().isPresent()).orElse(false);
     }
 }

@@ -22,11 +22,12 @@ import io.junction.exec.operator.SourceScanOperator;
 import io.junction.exec.operator.TopNOperator;
 import io.junction.exec.operator.UnionAllOperator;
 import io.junction.exec.operator.ValuesOperator;
+import io.junction.federation.BindJoinChoice;
 import io.junction.federation.FederatedCostModel;
 import io.junction.federation.FederationPlanner;
+import io.junction.federation.HashKeyTypes;
 import io.junction.federation.SourceFragment;
 import io.junction.types.JunctionType;
-import io.junction.types.TypeKind;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -360,7 +361,7 @@ public final class ExecutionPlanner {
             RelDataType rt = join.getRight().getRowType().getFieldList().get(rightKeys[k]).getType();
             JunctionType ljt = RexToExpression.typeOf(lt);
             JunctionType rjt = RexToExpression.typeOf(rt);
-            if (hashCompatible(ljt, rjt)) {
+            if (HashKeyTypes.compatible(ljt, rjt)) {
                 continue;
             }
             RelDataType common = rexBuilder.getTypeFactory().leastRestrictive(List.of(lt, rt));
@@ -380,7 +381,7 @@ public final class ExecutionPlanner {
         Double rightRows = mq.getRowCount(join.getRight());
         boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
-            Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0], leftRows, rightRows);
+            Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
             l = bound[0];
             r = bound[1];
         }
@@ -424,78 +425,35 @@ public final class ExecutionPlanner {
         return new ProjectOperator(joined, keep);
     }
 
-    /** Largest estimated build side whose keys are shipped to the other source. */
-    static final double BIND_JOIN_MAX_BUILD_ROWS = 100_000;
-    /** How much larger the probe side must be estimated for shipping keys to pay. */
-    static final double BIND_JOIN_MIN_RATIO = 10;
     /**
-     * Largest estimated share of the probe side's key values that the build side's keys may cover: above
-     * it, the keys filter out too little to pay for giving up a parallel scan (TPC-H Q7 and Q9 shipped
-     * all 10,000 supplier keys to lineitem, which kept every row).
+     * Bind join (dynamic filtering into the source): when {@link BindJoinChoice} chooses it (a small build side, a SQL
+     * fragment many times larger to probe, few of its key values among the build side's), the probe side reads
+     * only rows matching the build side's keys. Valid only where unmatched probe rows are not part of the result
+     * (inner, semi, and right joins probing with their left input). Returns the (possibly replaced) left and right
+     * operators.
      */
-    static final double BIND_JOIN_MAX_KEY_COVERAGE = 0.5;
-
-    /**
-     * Bind join (dynamic filtering into the source): when the build side is small and the probe side is
-     * a SQL fragment many times larger, the probe side reads only rows matching the build side's keys.
-     * Valid only where unmatched probe rows are not part of the result (inner, semi, and right joins
-     * probing with their left input). Returns the (possibly replaced) left and right operators.
-     */
-    private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right,
-                                int leftKey, int rightKey, Double leftRows, Double rightRows) {
-        Operator[] unchanged = {left, right};
+    private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right, int leftKey, int rightKey) {
         RelNode probeRel = buildLeft ? join.getRight() : join.getLeft();
+        RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         int probeKey = buildLeft ? rightKey : leftKey;
         int buildKey = buildLeft ? leftKey : rightKey;
-        Double probeRows = buildLeft ? rightRows : leftRows;
-        Double buildRows = buildLeft ? leftRows : rightRows;
         boolean unmatchedProbeRowsDropped = type == JoinType.INNER || !buildLeft && (type == JoinType.SEMI || type == JoinType.RIGHT);
-        if (!unmatchedProbeRowsDropped || probeRows == null || buildRows == null
-                || buildRows > BIND_JOIN_MAX_BUILD_ROWS || probeRows < BIND_JOIN_MIN_RATIO * buildRows
-                || keyCoverage(buildLeft ? join.getLeft() : join.getRight(), buildKey, probeRel, probeKey) > BIND_JOIN_MAX_KEY_COVERAGE
-                || !BindScanOperator.supportsKeyType(RexToExpression.typeOf(probeRel.getRowType().getFieldList().get(probeKey).getType()))
-                || !BindScanOperator.isBindable(probeRel, federation) || !federation.acceptsEqualityFilter(probeRel, probeKey)) {
-            return unchanged;
+        if (!unmatchedProbeRowsDropped || !BindJoinChoice.chosen(buildRel, buildKey, probeRel, probeKey, federation)) {
+            return new Operator[]{left, right};
         }
         Operator probe = buildLeft ? right : left;
         Operator build = buildLeft ? left : right;
         probe.close(); // planned but never opened: replaced by the bound scan
         KeyCollectingOperator keys = new KeyCollectingOperator(build, buildKey);
-        double boundCost = FederatedCostModel.boundFragment(probeRel, Math.min(probeRows, join.getCluster().getMetadataQuery().getRowCount(join)),
-                buildRows, BindScanOperator.KEYS_PER_STATEMENT);
+        RelMetadataQuery mq = join.getCluster().getMetadataQuery();
+        double probeRows = mq.getRowCount(probeRel);
+        double buildRows = mq.getRowCount(buildRel);
+        double keysShipped = BindJoinChoice.keysShipped(buildRows, BindJoinChoice.distinctValues(buildRel, buildKey, mq));
+        double rowsFetched = BindJoinChoice.rowsFetched(probeRows, mq.getRowCount(join), buildRows, keysShipped);
         Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
-                rexBuilder, execution), probeRows, boundCost);
+                rexBuilder, execution), rowsFetched, FederatedCostModel.boundFragment(probeRel, rowsFetched, keysShipped));
         Operator collecting = new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
         return buildLeft ? new Operator[]{collecting, bound} : new Operator[]{bound, collecting};
-    }
-
-    /**
-     * Estimated share of the probe side's distinct key values that occur among the build side's keys:
-     * distinct build keys over distinct probe keys, at most 1. Unknown distinct counts give 0, which
-     * leaves the decision to the row counts as before.
-     */
-    private static double keyCoverage(RelNode build, int buildKey, RelNode probe, int probeKey) {
-        RelMetadataQuery mq = build.getCluster().getMetadataQuery();
-        Double buildDistinct = mq.getDistinctRowCount(build, org.apache.calcite.util.ImmutableBitSet.of(buildKey), null);
-        Double probeDistinct = mq.getDistinctRowCount(probe, org.apache.calcite.util.ImmutableBitSet.of(probeKey), null);
-        if (buildDistinct == null || probeDistinct == null || probeDistinct <= 0) {
-            return 0;
-        }
-        return Math.min(1, buildDistinct / probeDistinct);
-    }
-
-    /** Whether the executor can hash and compare the two key types as they are. */
-    private static boolean hashCompatible(JunctionType a, JunctionType b) {
-        if (a.kind().isInteger() && b.kind().isInteger()) {
-            return true;
-        }
-        if (a.kind() == TypeKind.DECIMAL && b.kind() == TypeKind.DECIMAL) {
-            return a.scale() == b.scale();
-        }
-        if (a.kind().isText() && b.kind().isText()) {
-            return a.kind() != TypeKind.CHAR && b.kind() != TypeKind.CHAR || a.kind() == b.kind();
-        }
-        return a.kind() == b.kind();
     }
 
     private static Operator withExtraColumns(Operator input, List<Expression> extra) {

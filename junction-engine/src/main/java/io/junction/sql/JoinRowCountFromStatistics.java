@@ -25,7 +25,10 @@ import java.util.List;
  * its matches among the other's), times the fraction of each key that is not NULL, since NULL keys never match
  * (from the source's null fractions, see {@link NullFractions}). Calcite's default instead multiplies the inputs by a fixed selectivity per
  * predicate. Only joins above a table with source statistics are estimated this way, and only when both
- * distinct counts are known; every other row count is Calcite's.
+ * distinct counts are known, or for a key of one column one of them ({@link ColumnDomains}: the unknown side is taken
+ * as a foreign key over the known side's whole column); every other row count is Calcite's. The join ordering's own
+ * estimates ({@code JoinCardinality}) follow the same rules, so the order it chooses is planned for execution with
+ * about the same row counts.
  */
 public final class JoinRowCountFromStatistics extends RelMdRowCount {
     private static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
@@ -62,10 +65,20 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
         Double rightRows = mq.getRowCount(join.getRight());
         Double leftDistinct = mq.getDistinctRowCount(join.getLeft(), keys.leftSet(), null);
         Double rightDistinct = mq.getDistinctRowCount(join.getRight(), keys.rightSet(), null);
-        if (leftRows == null || rightRows == null || leftDistinct == null || rightDistinct == null) {
+        if (leftRows == null || rightRows == null || leftDistinct == null && rightDistinct == null) {
             return calcite;
         }
-        double rows = leftRows * rightRows / Math.max(1, Math.max(leftDistinct, rightDistinct));
+        double keyValues;
+        if (leftDistinct != null && rightDistinct != null) {
+            keyValues = Math.max(leftDistinct, rightDistinct);
+        } else if (keys.leftKeys.size() == 1) {
+            boolean knowLeft = leftDistinct != null;
+            keyValues = ColumnDomains.forKeyWithOneSideUnknown(knowLeft ? join.getLeft() : join.getRight(),
+                    knowLeft ? keys.leftKeys.get(0) : keys.rightKeys.get(0), knowLeft ? leftDistinct : rightDistinct, mq);
+        } else {
+            return calcite;
+        }
+        double rows = leftRows * rightRows / Math.max(1, keyValues);
         for (int k = 0; k < keys.leftKeys.size(); k++) {
             rows *= NullFractions.nonNull(join.getLeft(), keys.leftKeys.get(k), mq) * NullFractions.nonNull(join.getRight(), keys.rightKeys.get(k), mq);
         }
