@@ -159,9 +159,10 @@ class JoinOrderingTest {
 
     @Test
     void aPartialAggregationRunsInTheSourceBelowACrossSourceJoin() throws Exception {
-        // 3000 orders of 300 customers: PostgreSQL sends one partial row per customer, not one row per order
+        // 3000 orders of 300 customers: PostgreSQL sends one partial row per customer, not one row per order (all
+        // customers take part, so their keys would filter nothing: no bind join, which would be preferred)
         String query = "SELECT c.region, COUNT(*) AS n, COUNT(o.status) AS with_status, SUM(o.id) AS ids, MIN(o.status) AS first, "
-                + "MAX(o.id) AS last FROM [customers] c JOIN {orders} o ON o.cust = c.id WHERE c.vip = 0 GROUP BY c.region";
+                + "MAX(o.id) AS last FROM [customers] c JOIN {orders} o ON o.cust = c.id GROUP BY c.region";
         assertOneStatementTo("pg", query, "GROUP BY \"cust\"");
         assertAnswerIsPostgres(query);
         try (QueryResult r = junction.query(federated(query))) {

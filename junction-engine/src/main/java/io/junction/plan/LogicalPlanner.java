@@ -54,6 +54,7 @@ public final class LogicalPlanner {
         r = r.accept(new PullCommonFactors());
         r = r.accept(new DeriveColumnPredicatesFromOr());
         r = run(r, PUSH_AND_SIMPLIFY_RULES);
+        r = r.accept(new SemiJoinBelowInnerJoin());
         r = r.accept(new DistinctJoinToSemiJoin());
         r = new RelFieldTrimmer(null, relBuilder).trim(r);
         // last, so the rules above see window functions as plain expressions of a projection

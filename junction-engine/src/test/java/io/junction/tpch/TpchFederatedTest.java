@@ -190,6 +190,16 @@ class TpchFederatedTest {
         compare(TpchQuery.number(9), pushdown, true);
     }
 
+    @Test
+    void q21RunsItsExistsAndNotExistsOnLineitemInsidePostgres() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(21).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        // the two correlated lineitem subqueries become a semi- and an anti-join moved down onto l1, so lineitem is
+        // read by one statement with EXISTS and NOT EXISTS, joined with orders there
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).contains("WHERE EXISTS (SELECT", "WHERE NOT EXISTS (SELECT", "orders"));
+        compare(TpchQuery.number(21), pushdown, true);
+    }
+
     /**
      * Rows and bytes each query fetches from each source with pushdown on, printed as a report: what the
      * federation planner's join ordering and pushdown are judged by. Also prints the plans of the queries that
