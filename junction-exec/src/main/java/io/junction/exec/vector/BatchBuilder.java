@@ -64,11 +64,7 @@ public final class BatchBuilder {
         int n = source.rowCount();
         ensureRoom(n);
         for (int c = 0; c < columns.length; c++) {
-            Vector target = columns[c];
-            Vector from = source.column(c);
-            for (int i = 0; i < n; i++) {
-                target.copyRow(from, i, rowCount + i);
-            }
+            columns[c].copyRows(source.column(c), 0, rowCount, n);
         }
         rowCount += n;
     }
