@@ -15,6 +15,8 @@ import java.util.List;
 public final class FilterOperator implements Operator {
     private final Operator input;
     private final Expression predicate;
+    /** Positions of the passing rows of the current batch; reused, since gather copies them out. */
+    private int[] selected = new int[0];
 
     public FilterOperator(Operator input, Expression predicate) {
         this.input = input;
@@ -28,7 +30,9 @@ public final class FilterOperator implements Operator {
             int n = batch.rowCount();
             BooleanVector result = (BooleanVector) predicate.evaluate(batch);
             boolean[] values = result.values();
-            int[] selected = new int[n];
+            if (selected.length < n) {
+                selected = new int[n];
+            }
             int count = 0;
             if (result.mayHaveNulls()) {
                 for (int i = 0; i < n; i++) {
@@ -37,10 +41,10 @@ public final class FilterOperator implements Operator {
                     }
                 }
             } else {
+                // written for every row and kept by advancing the count: no branch to mispredict
                 for (int i = 0; i < n; i++) {
-                    if (values[i]) {
-                        selected[count++] = i;
-                    }
+                    selected[count] = i;
+                    count += values[i] ? 1 : 0;
                 }
             }
             if (count == n) {
