@@ -96,6 +96,39 @@ public final class ChunkedRows {
         chunkCount++;
     }
 
+    /** Appends row {@code row} of {@code source}, whose columns match these. */
+    public void appendRow(Batch source, int row) {
+        int position = rowCount & CHUNK_MASK;
+        if (rowCount == (long) chunkCount * CHUNK_SIZE) {
+            addChunk(rowCount == 0 ? 16 : CHUNK_SIZE);
+        }
+        int last = chunkCount - 1;
+        for (int c = 0; c < chunks.length; c++) {
+            Vector target = chunks[c][last];
+            if (target.capacity() == position) {
+                target.ensureCapacity(Math.min(CHUNK_SIZE, 2 * position));
+            }
+            target.copyRow(source.column(c), row, position);
+        }
+        rowCount++;
+    }
+
+    /** All rows as one batch: the first chunk itself when they fit in it, else a copy. */
+    public Batch toBatch() {
+        if (chunkCount == 1) {
+            return chunk(0);
+        }
+        Vector[] columns = new Vector[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Vector.create(types.get(c), rowCount);
+            for (int chunk = 0; chunk < chunkCount; chunk++) {
+                int rows = Math.min(CHUNK_SIZE, rowCount - chunk * CHUNK_SIZE);
+                columns[c].copyRows(chunks[c][chunk], 0, chunk * CHUNK_SIZE, rows);
+            }
+        }
+        return new Batch(columns, rowCount);
+    }
+
     /** A new vector of column {@code column}'s rows {@code ids[0..count)}, in that order. */
     public Vector gather(int column, int[] ids, int count) {
         Vector out = Vector.create(types.get(column), count);
