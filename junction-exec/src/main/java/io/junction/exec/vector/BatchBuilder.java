@@ -23,6 +23,14 @@ public final class BatchBuilder {
         this.columns = newColumns();
     }
 
+    /** A builder that starts with {@code rows}, taking over its vectors (which the caller must not use again). */
+    public BatchBuilder(List<JunctionType> types, Batch rows) {
+        this.types = List.copyOf(types);
+        this.initialCapacity = Math.max(1, rows.rowCount());
+        this.columns = rows.columns().clone();
+        this.rowCount = rows.rowCount();
+    }
+
     private Vector[] newColumns() {
         Vector[] vectors = new Vector[types.size()];
         for (int c = 0; c < vectors.length; c++) {
