@@ -23,8 +23,24 @@ public final class FilterOperator implements Operator {
         this.predicate = predicate;
     }
 
+    /** A batch and the positions of its rows that passed; the positions are overwritten by the next call. */
+    record Selection(Batch batch, int[] positions, int count) {
+        boolean isWholeBatch() {
+            return count == batch.rowCount();
+        }
+    }
+
     @Override
     public Batch next() {
+        Selection selection = nextSelection();
+        if (selection == null) {
+            return null;
+        }
+        return selection.isWholeBatch() ? selection.batch() : selection.batch().gather(selection.positions(), selection.count());
+    }
+
+    /** The next batch with at least one passing row, and those rows' positions, without copying them. */
+    Selection nextSelection() {
         Batch batch;
         while ((batch = input.next()) != null) {
             int n = batch.rowCount();
@@ -47,11 +63,8 @@ public final class FilterOperator implements Operator {
                     count += values[i] ? 1 : 0;
                 }
             }
-            if (count == n) {
-                return batch;
-            }
             if (count > 0) {
-                return batch.gather(selected, count);
+                return new Selection(batch, selected, count);
             }
         }
         return null;
