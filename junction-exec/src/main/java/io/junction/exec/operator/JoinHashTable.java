@@ -146,21 +146,23 @@ final class JoinHashTable {
      * {@link #NONE}, for rows {@code 0..n}.
      */
     void firstMatches(Vector[] probeKeys, int n, int[] first) {
-        if (longKeys != null) {
-            firstLongMatches(((LongVector) probeKeys[0]).values(), n, first);
-        } else {
+        if (longKeys == null) {
             ensureScratch(n);
             int[] hashes = hashes(probeKeys, n, probeHashes);
+            // NULL keys are never compared (their values are leftovers, or null references)
+            boolean[] nullKey = nullKeys(probeKeys, n);
             for (int i = 0; i < n; i++) {
-                first[i] = find(hashes[i], probeKeys, i);
+                first[i] = nullKey != null && nullKey[i] ? NONE : find(hashes[i], probeKeys, i);
             }
+            return;
         }
-        for (Vector key : probeKeys) {
-            if (key.mayHaveNulls()) {
-                for (int i = 0; i < n; i++) {
-                    if (key.isNull(i)) {
-                        first[i] = NONE;
-                    }
+        LongVector key = (LongVector) probeKeys[0];
+        firstLongMatches(key.values(), n, first);
+        if (key.mayHaveNulls()) {
+            // a NULL row's leftover value may have matched; NULL never does
+            for (int i = 0; i < n; i++) {
+                if (key.isNull(i)) {
+                    first[i] = NONE;
                 }
             }
         }
