@@ -104,6 +104,7 @@ final class JoinHashTable {
             int n = keys.rowCount();
             int[] hashes = hashes(keyVectors, n);
             boolean[] nullKey = nullKeys(keyVectors, n);
+            touchHomeSlots(hashes, n);
             int base = chunk << ChunkedRows.CHUNK_BITS;
             for (int i = n - 1; i >= 0; i--) {
                 if (nullKey == null || !nullKey[i]) {
@@ -113,7 +114,19 @@ final class JoinHashTable {
         }
     }
 
-    private void insert(int id, int hash, Vector[] keys, int row, MemoryReservation memory) {
+    /**
+     * Reads every row's home slot and filter word in a loop of independent loads, so their cache misses
+     * overlap; the inserts that follow, one at a time with branches, then find those lines in the cache.
+     */
+    private void touchHomeSlots(int[] hashes, int n) {
+        ensureScratch(n);
+        int[] homes = probeSlots;
+        for (int i = 0; i < n; i++) {
+            homes[i] = slots[hashes[i] & mask] + (int) filter[filterWord(filterHash(hashes[i]))];
+        }
+    }
+
+        private void insert(int id, int hash, Vector[] keys, int row, MemoryReservation memory) {
         int filterHash = filterHash(hash);
         filter[filterWord(filterHash)] |= filterBits(filterHash);
         int slot = hash & mask;
