@@ -125,4 +125,35 @@ public final class DecimalVector extends Vector {
         gatherNulls(out, positions, count);
         return out;
     }
+
+    @Override
+    public void copyRows(Vector source, int from, int to, int count) {
+        DecimalVector src = (DecimalVector) source;
+        System.arraycopy(src.unscaled, from, unscaled, to, count);
+        if (src.wide != null) {
+            if (wide == null) {
+                wide = new BigInteger[unscaled.length];
+            }
+            System.arraycopy(src.wide, from, wide, to, count);
+        } else if (wide != null) {
+            Arrays.fill(wide, to, to + count, null);
+        }
+        copyNulls(source, from, to, count);
+    }
+
+    @Override
+    public void gatherChunks(Vector[] chunks, int chunkBits, int[] ids, int count) {
+        int mask = (1 << chunkBits) - 1;
+        for (int i = 0; i < count; i++) {
+            DecimalVector chunk = (DecimalVector) chunks[ids[i] >>> chunkBits];
+            int row = ids[i] & mask;
+            if (chunk.isNull(row)) {
+                setNull(i);
+            } else if (chunk.isWide(row)) {
+                setUnscaled(i, chunk.wide[row]);
+            } else {
+                setUnscaled(i, chunk.unscaled[row]);
+            }
+        }
+    }
 }

@@ -68,4 +68,26 @@ public final class DoubleVector extends Vector {
         gatherNulls(out, positions, count);
         return out;
     }
+
+    @Override
+    public void copyRows(Vector source, int from, int to, int count) {
+        System.arraycopy(((DoubleVector) source).values, from, values, to, count);
+        copyNulls(source, from, to, count);
+    }
+
+    @Override
+    public void gatherChunks(Vector[] chunks, int chunkBits, int[] ids, int count) {
+        int mask = (1 << chunkBits) - 1;
+        double[] dst = values;
+        for (int i = 0; i < count; i++) {
+            DoubleVector chunk = (DoubleVector) chunks[ids[i] >>> chunkBits];
+            int row = ids[i] & mask;
+            dst[i] = chunk.values[row];
+            if (chunk.isNull(row)) {
+                setNull(i);
+            } else {
+                clearNull(i);
+            }
+        }
+    }
 }

@@ -77,4 +77,26 @@ public final class LongVector extends Vector {
         gatherNulls(out, positions, count);
         return out;
     }
+
+    @Override
+    public void copyRows(Vector source, int from, int to, int count) {
+        System.arraycopy(((LongVector) source).values, from, values, to, count);
+        copyNulls(source, from, to, count);
+    }
+
+    @Override
+    public void gatherChunks(Vector[] chunks, int chunkBits, int[] ids, int count) {
+        int mask = (1 << chunkBits) - 1;
+        long[] dst = values;
+        for (int i = 0; i < count; i++) {
+            LongVector chunk = (LongVector) chunks[ids[i] >>> chunkBits];
+            int row = ids[i] & mask;
+            dst[i] = chunk.values[row];
+            if (chunk.isNull(row)) {
+                setNull(i);
+            } else {
+                clearNull(i);
+            }
+        }
+    }
 }

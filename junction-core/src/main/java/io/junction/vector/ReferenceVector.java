@@ -62,4 +62,25 @@ public abstract sealed class ReferenceVector<T> extends Vector permits StringVec
         gatherNulls(out, positions, count);
         return out;
     }
+
+    @Override
+    public final void copyRows(Vector source, int from, int to, int count) {
+        System.arraycopy(((ReferenceVector<?>) source).values, from, values, to, count);
+        copyNulls(source, from, to, count);
+    }
+
+    @Override
+    public final void gatherChunks(Vector[] chunks, int chunkBits, int[] ids, int count) {
+        int mask = (1 << chunkBits) - 1;
+        for (int i = 0; i < count; i++) {
+            ReferenceVector<?> chunk = (ReferenceVector<?>) chunks[ids[i] >>> chunkBits];
+            Object v = chunk.values[ids[i] & mask];
+            values[i] = v;
+            if (v == null) {
+                setNull(i);
+            } else {
+                clearNull(i);
+            }
+        }
+    }
 }

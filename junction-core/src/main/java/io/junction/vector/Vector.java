@@ -81,6 +81,39 @@ public abstract sealed class Vector permits BooleanVector, LongVector, DoubleVec
     /** A new vector holding rows {@code positions[0..count)} of this one, in that order. */
     public abstract Vector gather(int[] positions, int count);
 
+    /**
+     * Copies rows {@code from..from+count} of {@code source} (same class and type) into rows
+     * {@code to..to+count} of this vector, which must have room for them.
+     */
+    public abstract void copyRows(Vector source, int from, int to, int count);
+
+    /**
+     * Fills rows {@code 0..count} of this vector (which must have room) from rows kept in equal-sized chunks
+     * of this vector's class and type: row i takes row {@code ids[i] & ((1 << chunkBits) - 1)} of chunk
+     * {@code chunks[ids[i] >>> chunkBits]}. Lets an operator address held rows by one int without first
+     * copying them into one large vector.
+     */
+    public abstract void gatherChunks(Vector[] chunks, int chunkBits, int[] ids, int count);
+
+    /** Sets the null bits of rows {@code to..to+count} from rows {@code from..} of {@code source}. */
+    protected final void copyNulls(Vector source, int from, int to, int count) {
+        if (source.nulls == null) {
+            if (nulls != null) {
+                for (int i = 0; i < count; i++) {
+                    clearNull(to + i);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            if (source.isNull(from + i)) {
+                setNull(to + i);
+            } else {
+                clearNull(to + i);
+            }
+        }
+    }
+
     /** Copies the null bits of the gathered rows; subclasses call it from {@link #gather}. */
     protected final void gatherNulls(Vector target, int[] positions, int count) {
         if (nulls == null) {

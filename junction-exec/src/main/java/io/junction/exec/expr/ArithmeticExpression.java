@@ -84,6 +84,51 @@ public final class ArithmeticExpression implements Expression {
         return out;
     }
 
+    /**
+     * BIGINT +, - and * of two columns (or a column and a constant) without NULLs read straight through
+     * the positions, the common projection over filtered rows; anything else gathers the rows first.
+     */
+    @Override
+    public boolean readsThroughPositions() {
+        // BIGINT only: narrower integer results need the range check of the general path
+        return type.kind() == TypeKind.BIGINT && isDirectOperand(left) && right != null && isDirectOperand(right)
+                && (operator == ScalarFunction.PLUS || operator == ScalarFunction.MINUS || operator == ScalarFunction.TIMES);
+    }
+
+    private static boolean isDirectOperand(Expression operand) {
+        return operand instanceof ColumnReference || operand instanceof Literal literal && !literal.isNull();
+    }
+
+    @Override
+    public Vector evaluate(Batch batch, int[] positions, int count) {
+        long[] x = readsThroughPositions() ? directLongs(left, batch) : null;
+        long[] y = x == null ? null : directLongs(right, batch);
+        if (y == null) {
+            return evaluate(batch.gather(positions, count));
+        }
+        int xStep = left instanceof Literal ? 0 : 1;
+        int yStep = right instanceof Literal ? 0 : 1;
+        LongVector out = (LongVector) Vector.create(type, count);
+        long[] r = out.values();
+        int k = 0;
+        try {
+            switch (operator) {
+                case PLUS -> { for (; k < count; k++) { r[k] = Math.addExact(x[positions[k] * xStep], y[positions[k] * yStep]); } }
+                case MINUS -> { for (; k < count; k++) { r[k] = Math.subtractExact(x[positions[k] * xStep], y[positions[k] * yStep]); } }
+                default -> { for (; k < count; k++) { r[k] = Math.multiplyExact(x[positions[k] * xStep], y[positions[k] * yStep]); } }
+            }
+        } catch (ArithmeticException e) {
+            throw overflow(x[positions[k] * xStep], y[positions[k] * yStep]);
+        }
+        return out;
+    }
+
+    /** The values of a column reference or constant operand when held as longs without NULLs, else null. */
+    private static long[] directLongs(Expression operand, Batch batch) {
+        Vector v = operand instanceof ColumnReference column ? batch.column(column.index()) : operand.evaluate(batch, null, 1);
+        return v instanceof LongVector longs && !v.mayHaveNulls() ? longs.values() : null;
+    }
+
     /** Rows where any operand is NULL, or null when there are none. */
     private static boolean[] nullRows(Vector a, Vector b, int n) {
         if (!a.mayHaveNulls() && (b == null || !b.mayHaveNulls())) {

@@ -12,6 +12,16 @@ public record ColumnReference(int index, JunctionType type) implements Expressio
     }
 
     @Override
+    public boolean readsThroughPositions() {
+        return true;
+    }
+
+    @Override
+    public Vector evaluate(Batch batch, int[] positions, int count) {
+        return batch.column(index).gather(positions, count);
+    }
+
+    @Override
     public String describe() {
         return "$" + index;
     }

@@ -16,12 +16,15 @@ import java.util.Arrays;
 
 /**
  * =, <>, <, <=, >, >= and IS [NOT] DISTINCT FROM. A first loop per physical type writes a three-way
- * comparison result per row into an int array; a second applies the operator and the NULL rules.
+ * comparison result per row into an int array; a second applies the operator and the NULL rules. The most
+ * common filter, integers against a constant, skips the int array and compares in one loop.
  */
 public final class ComparisonExpression implements Expression {
     private final ScalarFunction operator;
     private final Expression left;
     private final Expression right;
+    /** Three-way results of the last batch, kept to save an allocation per batch. */
+    private int[] cmp = new int[0];
 
     public ComparisonExpression(ScalarFunction operator, Expression left, Expression right) {
         this.operator = operator;
@@ -39,18 +42,12 @@ public final class ComparisonExpression implements Expression {
         int n = batch.rowCount();
         Vector a = left.evaluate(batch);
         Vector b = right.evaluate(batch);
-        int[] cmp = new int[n];
-        compareRows(a, b, n, cmp);
         BooleanVector out = (BooleanVector) Vector.create(JunctionType.BOOLEAN, n);
         boolean[] result = out.values();
-        switch (operator) {
-            case EQUAL, IS_NOT_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] == 0; } }
-            case NOT_EQUAL, IS_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] != 0; } }
-            case LESS_THAN -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] < 0; } }
-            case LESS_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] <= 0; } }
-            case GREATER_THAN -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] > 0; } }
-            case GREATER_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] >= 0; } }
-            default -> throw new IllegalStateException("not a comparison: " + operator);
+        if (a instanceof LongVector longs && right instanceof Literal constant && !constant.isNull() && b instanceof LongVector c) {
+            compareToConstant(longs.values(), c.get(0), n, result);
+        } else {
+            compareAll(a, b, n, result);
         }
         if (a.mayHaveNulls() || b.mayHaveNulls()) {
             boolean distinctTest = operator == ScalarFunction.IS_DISTINCT_FROM || operator == ScalarFunction.IS_NOT_DISTINCT_FROM;
@@ -68,6 +65,35 @@ public final class ComparisonExpression implements Expression {
             }
         }
         return out;
+    }
+
+    private void compareToConstant(long[] x, long c, int n, boolean[] result) {
+        switch (operator) {
+            case EQUAL, IS_NOT_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = x[i] == c; } }
+            case NOT_EQUAL, IS_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = x[i] != c; } }
+            case LESS_THAN -> { for (int i = 0; i < n; i++) { result[i] = x[i] < c; } }
+            case LESS_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = x[i] <= c; } }
+            case GREATER_THAN -> { for (int i = 0; i < n; i++) { result[i] = x[i] > c; } }
+            case GREATER_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = x[i] >= c; } }
+            default -> throw new IllegalStateException("not a comparison: " + operator);
+        }
+    }
+
+    private void compareAll(Vector a, Vector b, int n, boolean[] result) {
+        if (cmp.length < n) {
+            cmp = new int[n];
+        }
+        int[] cmp = this.cmp;
+        compareRows(a, b, n, cmp);
+        switch (operator) {
+            case EQUAL, IS_NOT_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] == 0; } }
+            case NOT_EQUAL, IS_DISTINCT_FROM -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] != 0; } }
+            case LESS_THAN -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] < 0; } }
+            case LESS_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] <= 0; } }
+            case GREATER_THAN -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] > 0; } }
+            case GREATER_THAN_OR_EQUAL -> { for (int i = 0; i < n; i++) { result[i] = cmp[i] >= 0; } }
+            default -> throw new IllegalStateException("not a comparison: " + operator);
+        }
     }
 
     /** Three-way comparison of rows {@code 0..n} of two vectors of one type family; NULL rows get any value. */

@@ -18,6 +18,20 @@ public interface Expression {
 
     Vector evaluate(Batch batch);
 
+    /**
+     * The rows {@code positions[0..count)} of {@code batch} only: result row k belongs to batch row
+     * {@code positions[k]}. The default gathers those rows first; expressions that can read through the
+     * positions override it, so a filter followed by a projection need not copy the filtered columns.
+     */
+    default Vector evaluate(Batch batch, int[] positions, int count) {
+        return evaluate(batch.gather(positions, count));
+    }
+
+    /** Whether {@link #evaluate(Batch, int[], int)} reads through the positions rather than gathering the batch. */
+    default boolean readsThroughPositions() {
+        return false;
+    }
+
     /** SQL-like rendering for EXPLAIN, with column references as {@code $index}. */
     String describe();
 }

@@ -37,7 +37,20 @@ public final class Literal implements Expression {
 
     @Override
     public Vector evaluate(Batch batch) {
-        int n = batch.rowCount();
+        return rows(batch.rowCount());
+    }
+
+    @Override
+    public boolean readsThroughPositions() {
+        return true;
+    }
+
+    @Override
+    public Vector evaluate(Batch batch, int[] positions, int count) {
+        return rows(count);
+    }
+
+    private Vector rows(int n) {
         if (cached.capacity() < n) {
             cached = filled(Math.max(n, cached.capacity() * 2));
         }

@@ -19,27 +19,41 @@ import java.util.Arrays;
  * a group whose sum leaves the long range moves to a BigInteger slot and stays there. The result is written
  * in the call's result type: SUM converts with a range check (NUMERIC_OVERFLOW), AVG divides the exact sum
  * by the count, rounding HALF_UP to a DECIMAL result's scale and truncating for an integer result.
+ * Only AVG keeps a count per group; SUM needs just a bit saying the group saw a value (else its SUM is NULL).
  */
 final class ExactSumAccumulator implements Accumulator {
     private final boolean average;
     private final int inputScale;
     private final JunctionType resultType;
     private long[] sums = new long[16];
-    private long[] counts = new long[16];
+    /** Rows added per group, for AVG only. */
+    private long[] counts;
+    /** Bit g set once group g saw a non-NULL value, for SUM only. */
+    private long[] seen;
     private BigInteger[] wideSums;
 
     ExactSumAccumulator(boolean average, JunctionType inputType, JunctionType resultType) {
         this.average = average;
         this.inputScale = inputType.kind() == TypeKind.DECIMAL ? inputType.scale() : 0;
         this.resultType = resultType;
+        if (average) {
+            counts = new long[sums.length];
+        } else {
+            seen = new long[1];
+        }
     }
 
     @Override
     public void add(int[] groupIds, int groupCount, Vector input, int rowCount) {
         if (sums.length < groupCount) {
-            int size = Math.max(groupCount, sums.length * 2);
+            // grown by half, not doubled: the arrays are the aggregate's memory and slack is held for nothing
+            int size = Math.max(groupCount, sums.length + (sums.length >> 1));
             sums = Arrays.copyOf(sums, size);
-            counts = Arrays.copyOf(counts, size);
+            if (average) {
+                counts = Arrays.copyOf(counts, size);
+            } else {
+                seen = Arrays.copyOf(seen, (size + 63) >>> 6);
+            }
             if (wideSums != null) {
                 wideSums = Arrays.copyOf(wideSums, size);
             }
@@ -68,7 +82,7 @@ final class ExactSumAccumulator implements Accumulator {
     }
 
     private void addLong(int g, long v) {
-        counts[g]++;
+        count(g);
         if (wideSums != null && wideSums[g] != null) {
             wideSums[g] = wideSums[g].add(BigInteger.valueOf(v));
             return;
@@ -85,9 +99,31 @@ final class ExactSumAccumulator implements Accumulator {
     }
 
     private void addWide(int g, BigInteger v) {
-        counts[g]++;
+        count(g);
         BigInteger base = moveToWide(g);
         wideSums[g] = base.add(v);
+    }
+
+    private void count(int g) {
+        if (average) {
+            counts[g]++;
+        } else {
+            seen[g >>> 6] |= 1L << g;
+        }
+    }
+
+    /** Rows added to group g; for SUM only whether there was any (0 or 1). */
+    private long countOf(int g) {
+        if (g >= sums.length) {
+            return 0;
+        }
+        return average ? counts[g] : (seen[g >>> 6] >>> g) & 1;
+    }
+
+    @Override
+    public long estimatedBytes(int groupCount) {
+        long wide = wideSums == null ? 0 : 8L * wideSums.length;
+        return 8L * sums.length + (average ? 8L * counts.length : 8L * seen.length) + wide;
     }
 
     /** The group's sum as a BigInteger slot, creating it from the long sum on first use. */
@@ -105,7 +141,7 @@ final class ExactSumAccumulator implements Accumulator {
     public Vector result(int groupCount) {
         Vector out = Vector.create(resultType, groupCount);
         for (int g = 0; g < groupCount; g++) {
-            long count = g < counts.length ? counts[g] : 0;
+            long count = countOf(g);
             if (count == 0) {
                 out.setNull(g);
                 continue;

@@ -5,6 +5,7 @@ import io.junction.exec.expr.Expression;
 import io.junction.exec.spill.PartitionedSpillWriter;
 import io.junction.exec.spill.SpillFile;
 import io.junction.exec.spill.SpillPartitioning;
+import io.junction.exec.vector.ChunkedRows;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
 import io.junction.vector.Vector;
@@ -40,7 +41,7 @@ final class GraceHashJoin extends SpilledPartitions {
     private final List<SpillFile> buildFiles;
     private final List<SpillFile> probeFiles;
 
-    GraceHashJoin(Operator probe, Batch collectedBuild, Operator remainingBuild, int[] probeKeys, int[] buildKeys,
+    GraceHashJoin(Operator probe, ChunkedRows collectedBuild, Operator remainingBuild, int[] probeKeys, int[] buildKeys,
                   JoinType type, Expression condition, ExecutionContext context, int level) {
         super(context, SpillPartitioning.PARTITIONS);
         this.probeTypes = probe.outputTypes();
@@ -52,7 +53,9 @@ final class GraceHashJoin extends SpilledPartitions {
         this.context = context;
         this.level = level;
         try (PartitionedSpillWriter build = new PartitionedSpillWriter(context.spillSpace(), buildTypes, "join-build-" + level)) {
-            write(build, collectedBuild, buildKeys, null);
+            for (int chunk = 0; chunk < collectedBuild.chunkCount(); chunk++) {
+                write(build, collectedBuild.chunk(chunk), buildKeys, null);
+            }
             Batch batch;
             while ((batch = remainingBuild.next()) != null) {
                 context.checkCancelled();

@@ -2,38 +2,34 @@ package io.junction.exec.operator;
 
 import io.junction.exec.ExecutionContext;
 import io.junction.exec.expr.Expression;
-import io.junction.exec.vector.ValueComparison;
+import io.junction.exec.vector.ChunkedRows;
+import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
 import io.junction.vector.BatchStream;
-import io.junction.vector.Vector;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Equi-join. Build: the whole right input is stored columnar and its rows are chained by key hash in two
- * int arrays ({@code head[hash & mask]} = first row, {@code next[row]} = following row); rows with a NULL
- * key are left out of the table because NULL never equals anything. Probe: each left batch's key hashes
- * are computed in one pass, then each row walks its chain comparing hashes and keys column by column on the
- * primitive arrays. Pair output, the residual condition and outer rows are handled by {@link PairJoinOperator}.
- * A build side over the query's memory limit turns the join into a {@link GraceHashJoin}.
+ * Equi-join. Build: the whole right input is held in chunks and indexed by a {@link JoinHashTable}
+ * (open addressing over the distinct keys, equal keys chained in input order, NULL keys left out). Probe:
+ * each left batch's rows are looked up in one pass, giving each row's first matching build row; candidate
+ * pairs are then read off those and the chains, without comparing keys again. Pair output, the residual
+ * condition and outer rows are handled by {@link PairJoinOperator}. A build side over the query's memory
+ * limit turns the join into a {@link GraceHashJoin}.
  */
 public final class HashJoinOperator extends PairJoinOperator {
-    private static final int END = -1;
     private static final int NOT_STARTED = -2;
 
     private final int[] leftKeys;
     private final int[] rightKeys;
-    private int[] head;
-    private int[] next;
-    private int[] buildHashes;
-    private Vector[] buildKeys;
-    private int mask;
+    private JoinHashTable table;
 
-    private Vector[] probeKeys;
-    private int[] probeHashes;
-    private boolean[] probeNullKey;
-    private int[] probeFirst;
+    private int probeRowCount;
+    /** Per probe row, its first matching build row or {@link JoinHashTable#NONE}. */
+    private int[] probeFirst = new int[0];
     private int probeRow;
+    /** The next build row of the current probe row's chain, or NOT_STARTED. */
     private int chainEntry;
 
     public HashJoinOperator(Operator left, Operator right, int[] leftKeys, int[] rightKeys, JoinType type, Expression residual) {
@@ -59,30 +55,14 @@ public final class HashJoinOperator extends PairJoinOperator {
 
     @Override
     void prepareBuild() {
-        int n = build.rowCount();
-        buildKeys = keyColumns(build, rightKeys);
-        buildHashes = GroupKeyTable.hashRows(buildKeys, n);
-        boolean[] nullKey = nullKeys(buildKeys, n);
-        int size = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
-        head = new int[size];
-        Arrays.fill(head, END);
-        next = new int[n];
-        mask = size - 1;
-        // inserting backwards leaves each chain in input order
-        for (int row = n - 1; row >= 0; row--) {
-            if (nullKey[row]) {
-                continue;
-            }
-            int bucket = bucket(buildHashes[row]);
-            next[row] = head[bucket];
-            head[bucket] = row;
-        }
+        List<JunctionType> probeKeyTypes = Arrays.stream(leftKeys).mapToObj(left.outputTypes()::get).toList();
+        table = new JoinHashTable(build, rightKeys, probeKeyTypes, memory());
     }
 
     @Override
     long tableBytesPerRow() {
-        // next and hash per row, and a head array of up to four slots per row
-        return 4 + 4 + 16;
+        // 4-byte slots between 3/8 and 3/4 full (up to 11 bytes a row), and a 4-byte chain link once a key repeats
+        return 11 + 4;
     }
 
     @Override
@@ -91,86 +71,60 @@ public final class HashJoinOperator extends PairJoinOperator {
     }
 
     @Override
-    BatchStream spillBuild(Batch collected, Operator remainingBuild) {
+    BatchStream spillBuild(ChunkedRows collected, Operator remainingBuild) {
         return new GraceHashJoin(left, collected, remainingBuild, leftKeys, rightKeys, type, condition(), context, spillLevel);
-    }
-
-    private int bucket(int hash) {
-        return (hash ^ (hash >>> 16)) & mask;
-    }
-
-    private static Vector[] keyColumns(Batch batch, int[] keys) {
-        Vector[] columns = new Vector[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            columns[k] = batch.column(keys[k]);
-        }
-        return columns;
-    }
-
-    private static boolean[] nullKeys(Vector[] keys, int n) {
-        boolean[] nullKey = new boolean[n];
-        for (Vector key : keys) {
-            if (key.mayHaveNulls()) {
-                for (int i = 0; i < n; i++) {
-                    nullKey[i] |= key.isNull(i);
-                }
-            }
-        }
-        return nullKey;
     }
 
     @Override
     void startProbe(Batch probeBatch) {
-        int n = probeBatch.rowCount();
-        probeKeys = keyColumns(probeBatch, leftKeys);
-        probeHashes = GroupKeyTable.hashRows(probeKeys, n);
-        probeNullKey = nullKeys(probeKeys, n);
-        // all chain heads first, in a loop of independent loads, so the cache misses overlap
-        probeFirst = new int[n];
-        for (int i = 0; i < n; i++) {
-            probeFirst[i] = probeNullKey[i] ? END : head[bucket(probeHashes[i])];
+        probeRowCount = probeBatch.rowCount();
+        if (probeFirst.length < probeRowCount) {
+            probeFirst = new int[probeRowCount];
         }
+        table.firstMatches(JoinHashTable.keyVectors(probeBatch.columns(), leftKeys), probeRowCount, probeFirst);
         probeRow = 0;
         chainEntry = NOT_STARTED;
     }
 
     @Override
     int nextCandidates(int[] probeRows, int[] buildRows, int max) {
-        int n = probeHashes.length;
-        boolean firstMatchDecides = firstMatchDecides();
+        if (table.keysAreUnique() || firstMatchDecides()) {
+            return nextFirstMatches(probeRows, buildRows, max);
+        }
         int count = 0;
-        while (probeRow < n && count < max) {
-            if (chainEntry == NOT_STARTED) {
-                chainEntry = probeFirst[probeRow];
+        while (probeRow < probeRowCount && count < max) {
+            int candidate = chainEntry == NOT_STARTED ? probeFirst[probeRow] : chainEntry;
+            while (candidate != JoinHashTable.NONE && count < max) {
+                probeRows[count] = probeRow;
+                buildRows[count] = candidate;
+                count++;
+                candidate = table.nextMatch(candidate);
             }
-            int hash = probeHashes[probeRow];
-            while (chainEntry != END && count < max) {
-                int candidate = chainEntry;
-                chainEntry = next[candidate];
-                if (buildHashes[candidate] == hash && keysEqual(probeRow, candidate)) {
-                    probeRows[count] = probeRow;
-                    buildRows[count] = candidate;
-                    count++;
-                    if (firstMatchDecides) {
-                        chainEntry = END;
-                    }
-                }
-            }
-            if (chainEntry == END) {
+            if (candidate == JoinHashTable.NONE) {
                 probeRow++;
                 chainEntry = NOT_STARTED;
+            } else {
+                chainEntry = candidate;
             }
         }
         return count;
     }
 
-    private boolean keysEqual(int probe, int candidate) {
-        for (int k = 0; k < probeKeys.length; k++) {
-            if (!ValueComparison.equal(probeKeys[k], probe, buildKeys[k], candidate)) {
-                return false;
+    /** Candidates when each probe row needs at most its first match: one pass, no chains. */
+    private int nextFirstMatches(int[] probeRows, int[] buildRows, int max) {
+        int[] first = probeFirst;
+        int count = 0;
+        int row = probeRow;
+        for (; row < probeRowCount && count < max; row++) {
+            int candidate = first[row];
+            if (candidate != JoinHashTable.NONE) {
+                probeRows[count] = row;
+                buildRows[count] = candidate;
+                count++;
             }
         }
-        return true;
+        probeRow = row;
+        return count;
     }
 
     @Override

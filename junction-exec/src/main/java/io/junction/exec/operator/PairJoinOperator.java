@@ -5,7 +5,7 @@ import io.junction.exec.expr.Expression;
 import io.junction.exec.memory.MemoryReservation;
 import io.junction.exec.memory.SizeEstimates;
 import io.junction.exec.spill.SpillPartitioning;
-import io.junction.exec.vector.BatchBuilder;
+import io.junction.exec.vector.ChunkedRows;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
 import io.junction.vector.BatchStream;
@@ -26,9 +26,11 @@ import java.util.List;
  * per build row then yield the outer rows: unmatched probe rows when a probe batch is done (LEFT, FULL, ANTI,
  * and the matched ones for SEMI), unmatched build rows after the last probe batch (RIGHT, FULL).
  *
- * <p>The build side's memory is reserved batch by batch as it is materialized. When the query goes over
- * its spill threshold, a subclass that can spill ({@link #spillBuild}) takes over the rest of the work
- * from disk; otherwise the reservation grows until the hard limit fails the query.
+ * <p>The build rows are held in {@link ChunkedRows} and named by their int row id. Their memory is
+ * reserved batch by batch as they are materialized, and the subclass's index once it is built. When the
+ * rows plus the expected index would take the query over its spill threshold, a subclass that can spill
+ * ({@link #spillBuild}) takes over the rest of the work from disk; otherwise the reservation grows until
+ * the hard limit fails the query.
  */
 abstract class PairJoinOperator implements Operator {
     static final int OUTPUT_SIZE = Batch.DEFAULT_SIZE;
@@ -43,9 +45,11 @@ abstract class PairJoinOperator implements Operator {
     private final List<JunctionType> outputTypes;
     private final int leftWidth;
 
-    protected Batch build;
+    protected ChunkedRows build;
+    /** Per build row, for RIGHT and FULL joins only. */
     private boolean[] buildMatched;
     private Batch probe;
+    /** Per row of the current probe batch, for the joins that emit by it (LEFT, FULL, SEMI, ANTI) only. */
     private boolean[] probeMatched;
     private final Deque<Batch> pending = new ArrayDeque<>();
     private final int[] candidateProbe = new int[OUTPUT_SIZE];
@@ -83,9 +87,17 @@ abstract class PairJoinOperator implements Operator {
      */
     abstract int nextCandidates(int[] probeRows, int[] buildRows, int max);
 
-    /** Heap bytes per build row the subclass adds on top of the rows themselves (its hash table). */
+    /**
+     * Heap bytes per build row the subclass's index will take (at most), for deciding to spill before it
+     * is built; {@link #prepareBuild} reserves what it actually allocates.
+     */
     long tableBytesPerRow() {
         return 0;
+    }
+
+    /** The reservation of the build side, which {@link #prepareBuild} grows by its index. */
+    final MemoryReservation memory() {
+        return memory;
     }
 
     /** Whether {@link #spillBuild} is implemented. */
@@ -97,7 +109,7 @@ abstract class PairJoinOperator implements Operator {
      * Called when the build side no longer fits: {@code collected} holds the build rows read so far and
      * {@code remainingBuild} the rest. Returns the join's whole output, computed from disk.
      */
-    BatchStream spillBuild(Batch collected, Operator remainingBuild) {
+    BatchStream spillBuild(ChunkedRows collected, Operator remainingBuild) {
         throw new UnsupportedOperationException(describe() + " cannot spill");
     }
 
@@ -142,7 +154,13 @@ abstract class PairJoinOperator implements Operator {
                     continue;
                 }
                 probe = batch;
-                probeMatched = new boolean[batch.rowCount()];
+                if (tracksProbeMatches()) {
+                    if (probeMatched == null || probeMatched.length < batch.rowCount()) {
+                        probeMatched = new boolean[batch.rowCount()];
+                    } else {
+                        Arrays.fill(probeMatched, false);
+                    }
+                }
                 startProbe(batch);
                 continue;
             }
@@ -159,25 +177,38 @@ abstract class PairJoinOperator implements Operator {
     private void materializeBuild() {
         memory = context.memory().reservation(describeHolder());
         boolean maySpill = canSpillBuild() && context.canSpill() && spillLevel < SpillPartitioning.MAX_LEVEL;
-        BatchBuilder rows = new BatchBuilder(right.outputTypes(), Batch.DEFAULT_SIZE);
+        ChunkedRows rows = new ChunkedRows(right.outputTypes());
+        long perRowAfterBuild = tableBytesPerRow() + (tracksBuildMatches() ? 1 : 0);
         Batch batch;
         while ((batch = right.next()) != null) {
             context.checkCancelled();
-            long bytes = SizeEstimates.batchBytes(batch) + (1 + tableBytesPerRow()) * batch.rowCount();
-            if (maySpill && (memory.shouldSpillWith(bytes) || context.forceSpill() && spillLevel == 0)) {
+            long bytes = SizeEstimates.batchBytes(batch);
+            long indexToCome = perRowAfterBuild * ((long) rows.rowCount() + batch.rowCount());
+            if (maySpill && (memory.shouldSpillWith(bytes + indexToCome) || context.forceSpill() && spillLevel == 0)) {
                 // this batch goes straight to disk with the rest
-                rows.appendRows(batch);
-                spilled = spillBuild(rows.build(), right);
+                rows.append(batch);
+                spilled = spillBuild(rows, right);
                 memory.release();
                 return;
             }
             memory.grow(bytes);
-            rows.appendRows(batch);
+            rows.append(batch);
         }
         right.close();
-        build = rows.build();
-        buildMatched = new boolean[build.rowCount()];
+        build = rows;
+        if (tracksBuildMatches()) {
+            memory.grow(build.rowCount());
+            buildMatched = new boolean[build.rowCount()];
+        }
         prepareBuild();
+    }
+
+    private boolean tracksBuildMatches() {
+        return type == JoinType.RIGHT || type == JoinType.FULL;
+    }
+
+    private boolean tracksProbeMatches() {
+        return type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SEMI || type == JoinType.ANTI;
     }
 
     private void joinCandidates(int count) {
@@ -186,6 +217,10 @@ abstract class PairJoinOperator implements Operator {
             for (int k = 0; k < count; k++) {
                 probeMatched[candidateProbe[k]] = true;
             }
+            return;
+        }
+        if (condition == null && probeMatched == null && buildMatched == null) {
+            pending.add(pairBatch(candidateProbe, candidateBuild, count));
             return;
         }
         Batch pairs = pairBatch(candidateProbe, candidateBuild, count);
@@ -204,8 +239,12 @@ abstract class PairJoinOperator implements Operator {
         }
         for (int p = 0; p < passed; p++) {
             int k = passing == null ? p : passing[p];
-            probeMatched[candidateProbe[k]] = true;
-            buildMatched[candidateBuild[k]] = true;
+            if (probeMatched != null) {
+                probeMatched[candidateProbe[k]] = true;
+            }
+            if (buildMatched != null) {
+                buildMatched[candidateBuild[k]] = true;
+            }
         }
         if (outputsPairs && passed > 0) {
             pending.add(passed == count ? pairs : pairs.gather(passing, passed));
@@ -213,19 +252,20 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private Batch pairBatch(int[] probeRows, int[] buildRows, int count) {
-        Vector[] columns = new Vector[leftWidth + build.columnCount()];
+        int buildWidth = build.types().size();
+        Vector[] columns = new Vector[leftWidth + buildWidth];
         for (int c = 0; c < leftWidth; c++) {
             columns[c] = probe.column(c).gather(probeRows, count);
         }
-        for (int c = 0; c < build.columnCount(); c++) {
-            columns[leftWidth + c] = build.column(c).gather(buildRows, count);
+        for (int c = 0; c < buildWidth; c++) {
+            columns[leftWidth + c] = build.gather(c, buildRows, count);
         }
         return new Batch(columns, count);
     }
 
     private void finishProbeBatch() {
         boolean wantMatched = type == JoinType.SEMI;
-        if (type != JoinType.LEFT && type != JoinType.FULL && type != JoinType.ANTI && type != JoinType.SEMI) {
+        if (!tracksProbeMatches()) {
             return;
         }
         int n = probe.rowCount();
@@ -248,7 +288,7 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private void emitUnmatchedBuildRows() {
-        if (type != JoinType.RIGHT && type != JoinType.FULL) {
+        if (!tracksBuildMatches()) {
             return;
         }
         int[] rows = new int[OUTPUT_SIZE];

@@ -13,8 +13,12 @@ import java.util.List;
  * ORDER BY ... LIMIT n without sorting everything: input rows are appended to a buffer, and whenever the
  * buffer holds about twice the limit it is sorted and cut back to the best {@code limit} rows. Memory stays
  * bounded by roughly 2·limit rows (plus one batch) and the work is O(input · log limit); at the end the
- * survivors are sorted once more and emitted in batches. A limit of 0 reads nothing. The buffer is reserved
- * against the query's memory budget; it does not spill, so a huge limit can hit the hard limit.
+ * survivors are sorted once more and emitted in batches. A limit of 0 reads nothing.
+ *
+ * <p>The buffer, and the sorted copy a compaction makes next to it, are reserved against the query's memory
+ * budget. A limit so large that the buffer would cross the spill threshold hands the rows held so far and
+ * the rest of the input to a spilling {@link SortOperator} and passes on its first {@code limit} rows; a
+ * query that may not spill fails at the hard limit with OUT_OF_MEMORY.
  */
 public final class TopNOperator implements Operator {
     private final Operator input;
@@ -23,6 +27,8 @@ public final class TopNOperator implements Operator {
     private final ExecutionContext context;
     private MemoryReservation memory;
     private BatchSlices result;
+    /** The sort-then-limit taking over when the buffer grew too large, or null. */
+    private Operator spilled;
     private boolean closed;
 
     public TopNOperator(Operator input, List<SortKey> keys, long limit) {
@@ -45,8 +51,14 @@ public final class TopNOperator implements Operator {
         if (closed) {
             return null;
         }
+        if (spilled != null) {
+            return spilled.next();
+        }
         if (result == null) {
             Batch best = limit == 0 ? null : best();
+            if (spilled != null) {
+                return spilled.next();
+            }
             input.close();
             if (best == null) {
                 closed = true;
@@ -61,7 +73,7 @@ public final class TopNOperator implements Operator {
         return out;
     }
 
-    /** The best rows in order. */
+    /** The best rows in order; null when there are none or when {@link #spilled} took over. */
     private Batch best() {
         int keep = (int) Math.min(limit, Integer.MAX_VALUE - 16);
         long compactAt = Math.max((long) keep * 2, (long) keep + Batch.DEFAULT_SIZE);
@@ -72,13 +84,19 @@ public final class TopNOperator implements Operator {
         while ((batch = input.next()) != null) {
             context.checkCancelled();
             long bytes = SizeEstimates.batchBytes(batch) + 8L * batch.rowCount();
+            if (context.canSpill() && memory.shouldSpillWith(bytes + held / 2)) {
+                spillToSort(buffer.build(), batch);
+                return null;
+            }
             memory.grow(bytes);
             held += bytes;
             buffer.appendRows(batch);
             if (buffer.rowCount() >= compactAt) {
+                // the survivors are about half the rows held, and are copied before the buffer is let go
+                long survivors = held * keep / buffer.rowCount();
+                memory.grow(survivors);
                 buffer = compact(buffer.build(), keep);
-                // the survivors are about half the rows held
-                held = held * buffer.rowCount() / Math.max(1, compactAt);
+                held = survivors;
                 memory.resize(held);
             }
         }
@@ -87,9 +105,15 @@ public final class TopNOperator implements Operator {
     }
 
     private BatchBuilder compact(Batch rows, int keep) {
-        BatchBuilder survivors = new BatchBuilder(input.outputTypes(), Math.min(keep, 1 << 16));
-        survivors.appendRows(sortedPrefix(rows, keep));
-        return survivors;
+        return new BatchBuilder(input.outputTypes(), sortedPrefix(rows, keep));
+    }
+
+    /** Sorts the rows held, {@code current} and the rest of the input with spilling, keeping the first {@code limit}. */
+    private void spillToSort(Batch held, Batch current) {
+        memory.release();
+        Operator rows = new UnionAllOperator(List.of(
+                new HeldBatchesOperator(input.outputTypes(), List.of(held, current)), input));
+        spilled = new LimitOperator(new SortOperator(rows, keys, context), 0, limit);
     }
 
     private Batch sortedPrefix(Batch rows, int keep) {
@@ -106,10 +130,16 @@ public final class TopNOperator implements Operator {
     public void close() {
         closed = true;
         result = null;
-        if (memory != null) {
-            memory.release();
+        try {
+            if (spilled != null) {
+                spilled.close();
+            }
+        } finally {
+            if (memory != null) {
+                memory.release();
+            }
+            input.close();
         }
-        input.close();
     }
 
     @Override

@@ -23,6 +23,14 @@ public final class BatchBuilder {
         this.columns = newColumns();
     }
 
+    /** A builder that starts with {@code rows}, taking over its vectors (which the caller must not use again). */
+    public BatchBuilder(List<JunctionType> types, Batch rows) {
+        this.types = List.copyOf(types);
+        this.initialCapacity = Math.max(1, rows.rowCount());
+        this.columns = rows.columns().clone();
+        this.rowCount = rows.rowCount();
+    }
+
     private Vector[] newColumns() {
         Vector[] vectors = new Vector[types.size()];
         for (int c = 0; c < vectors.length; c++) {
@@ -64,11 +72,7 @@ public final class BatchBuilder {
         int n = source.rowCount();
         ensureRoom(n);
         for (int c = 0; c < columns.length; c++) {
-            Vector target = columns[c];
-            Vector from = source.column(c);
-            for (int i = 0; i < n; i++) {
-                target.copyRow(from, i, rowCount + i);
-            }
+            columns[c].copyRows(source.column(c), 0, rowCount, n);
         }
         rowCount += n;
     }

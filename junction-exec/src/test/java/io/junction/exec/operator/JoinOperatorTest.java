@@ -4,6 +4,8 @@ import io.junction.exec.expr.Expression;
 import io.junction.exec.expr.ScalarFunction;
 import io.junction.types.JunctionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -129,5 +131,38 @@ class JoinOperatorTest {
         assertThat(collect(new NestedLoopJoinOperator(left(), values(TYPES, 2, List.of()), JoinType.ANTI, null))).hasSize(5);
         assertThat(new HashJoinOperator(left(), right(), new int[] {0}, new int[] {0}, JoinType.INNER, null).describe())
                 .isEqualTo("HashJoin[INNER, keys=[0=2]]");
+    }
+
+    /** Rows (k BIGINT, s VARCHAR = 'k' || k, payload BIGINT) where k repeats every {@code cycle} rows and every {@code nullEvery}th k is NULL. */
+    private static Operator keyedRows(int count, int cycle, int nullEvery, int batchSize) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Long key = i % nullEvery == 0 ? null : (long) (i % cycle);
+            rows.add(row(key, key == null ? null : "k" + key, (long) i));
+        }
+        return values(List.of(BIGINT, VARCHAR, BIGINT), batchSize, rows);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JoinType.class)
+    void buildSideOfManyChunksMatchesNestedLoopOnLongAndTextKeys(JoinType type) {
+        // 5000 build rows span three chunks; keys repeat up to three times, some probe keys have no match
+        List<List<Object>> expected = collect(new NestedLoopJoinOperator(keyedRows(2000, 2500, 89, 500), keyedRows(5000, 1700, 97, 1024), type,
+                call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(0, BIGINT), column(3, BIGINT)))));
+        assertThat(expected).hasSizeGreaterThan(100);
+        List<List<Object>> byLong = collect(new HashJoinOperator(keyedRows(2000, 2500, 89, 500), keyedRows(5000, 1700, 97, 1024),
+                new int[] {0}, new int[] {0}, type, null));
+        List<List<Object>> byText = collect(new HashJoinOperator(keyedRows(2000, 2500, 89, 500), keyedRows(5000, 1700, 97, 1024),
+                new int[] {1}, new int[] {1}, type, null));
+        assertThat(byLong).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(byText).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void matchesOfOneKeyComeInBuildInputOrder() {
+        List<List<Object>> joined = collect(new HashJoinOperator(keyedRows(3, 1, 1000, 3), keyedRows(5000, 1, 1000, 700),
+                new int[] {0}, new int[] {0}, JoinType.INNER, null));
+        List<Object> payloads = joined.stream().filter(r -> r.get(2).equals(1L)).map(r -> r.get(5)).toList();
+        assertThat(payloads).hasSize(4995).isSorted();
     }
 }

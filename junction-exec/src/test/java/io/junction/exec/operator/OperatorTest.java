@@ -50,6 +50,38 @@ class OperatorTest {
     }
 
     @Test
+    void projectOverFilterReadsThroughThePassingPositionsWithTheSameResults() {
+        // a BIGINT, b BIGINT (NULL every 5th row), n INTEGER
+        List<JunctionType> types = List.of(BIGINT, BIGINT, JunctionType.INTEGER);
+        List<List<Object>> rows = new ArrayList<>();
+        for (long i = 0; i < 50; i++) {
+            rows.add(row(i, i % 5 == 0 ? null : i * 100, (int) i));
+        }
+        Expression odd = call(ScalarFunction.EQUAL, BOOLEAN, List.of(call(ScalarFunction.MOD, BIGINT, List.of(column(0, BIGINT), literal(2L, BIGINT))),
+                literal(1L, BIGINT)));
+        List<Expression> projections = List.of(
+                column(2, JunctionType.INTEGER),
+                literal(7L, BIGINT),
+                call(ScalarFunction.PLUS, BIGINT, List.of(column(0, BIGINT), column(0, BIGINT))),
+                call(ScalarFunction.TIMES, BIGINT, List.of(literal(3L, BIGINT), column(0, BIGINT))),
+                call(ScalarFunction.MINUS, BIGINT, List.of(column(0, BIGINT), column(1, BIGINT))),
+                call(ScalarFunction.PLUS, JunctionType.INTEGER, List.of(column(2, JunctionType.INTEGER), literal(1, JunctionType.INTEGER))));
+        List<List<Object>> fused = collect(new ProjectOperator(new FilterOperator(values(types, 8, rows), odd), projections));
+        // the same filter behind an operator that is not a filter makes the projection evaluate gathered batches
+        List<List<Object>> gathered = collect(new ProjectOperator(new LimitOperator(new FilterOperator(values(types, 8, rows), odd), 0, -1), projections));
+        assertThat(fused).hasSize(25).containsExactlyElementsOf(gathered);
+        assertThat(fused.get(2)).containsExactly(5, 7L, 10L, 15L, null, 6);
+        assertThat(fused.get(3)).containsExactly(7, 7L, 14L, 21L, -693L, 8);
+
+        List<List<Object>> huge = List.of(row(Long.MAX_VALUE, 1L, 1), row(0L, 1L, 0));
+        Expression positive = call(ScalarFunction.GREATER_THAN, BOOLEAN, List.of(column(2, JunctionType.INTEGER), literal(0, JunctionType.INTEGER)));
+        Operator overflowing = new ProjectOperator(new FilterOperator(values(types, 8, huge), positive),
+                List.of(call(ScalarFunction.PLUS, BIGINT, List.of(column(0, BIGINT), column(1, BIGINT)))));
+        assertThatThrownBy(() -> collect(overflowing)).isInstanceOfSatisfying(JunctionException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+    }
+
+    @Test
     void projectComputesExpressions() {
         Operator input = values(List.of(BIGINT, VARCHAR), 2, numbers(3));
         ProjectOperator project = new ProjectOperator(input, List.of(

@@ -283,4 +283,31 @@ class SpillingOperatorTest {
         assertThat(c.memory().peak()).isPositive();
         assertThat(c.memory().reserved()).isZero();
     }
+
+    @Test
+    void topNWithALimitPastTheSpillThresholdSortsWithSpilling() {
+        List<List<Object>> rows = rows(3000, 9);
+        List<SortKey> keys = List.of(new SortKey(0, false, true), new SortKey(2, true, false));
+        ExecutionContext c = context(20_000, false, () -> { });
+        List<List<Object>> expected = collect(new LimitOperator(new SortOperator(input(rows), keys), 0, 2500));
+        List<List<Object>> actual = collect(new TopNOperator(input(rows), keys, 2500, c));
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(spaces.getFirst().filesCreated()).isPositive();
+        // a small limit stays in memory under the same threshold
+        List<List<Object>> top = collect(new TopNOperator(input(rows), keys, 5, c));
+        assertThat(top).containsExactlyElementsOf(expected.subList(0, 5));
+    }
+
+    @Test
+    void topNOverTheHardLimitFailsWithOutOfMemory() {
+        ExecutionContext c = new ExecutionContext(new MemoryBudget(10_000, 50_000, new MemoryPool(1L << 30)), null, () -> { }, false);
+        contexts.add(c);
+        Operator topN = new TopNOperator(input(rows(5000, 10)), List.of(new SortKey(0, true, true)), 1_000_000, c);
+        assertThatThrownBy(topN::next).isInstanceOfSatisfying(JunctionException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_MEMORY);
+            assertThat(e.getMessage()).contains("in TopN");
+        });
+        topN.close();
+        assertThat(c.memory().reserved()).isZero();
+    }
 }

@@ -1,0 +1,338 @@
+package io.junction.exec.operator;
+
+import io.junction.exec.memory.MemoryReservation;
+import io.junction.exec.vector.ChunkedRows;
+import io.junction.exec.vector.ValueComparison;
+import io.junction.exec.vector.ValueHashing;
+import io.junction.types.JunctionType;
+import io.junction.vector.Batch;
+import io.junction.vector.LongVector;
+import io.junction.vector.Vector;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A hash join's index of its build rows by key.
+ *
+ * <p>Open addressing over the distinct non-NULL keys: linear probing in a power-of-two array sized from
+ * the row count so that it is at most 3/4 full. A slot is one int: the id of the first build row with its
+ * key (plus one; 0 is empty) in the low bits, and in the high bits the ids leave free a tag taken from the
+ * key's hash, so a probe passes over most slots of other keys without touching the build rows. Further
+ * rows with the same key are chained through {@code next[row]}, in input order (rows are inserted last to
+ * first); that array exists only once some key repeats. Rows with a NULL key are left out, since NULL
+ * never equals anything.
+ *
+ * <p>A blocked Bloom filter of about one byte per row (three bits set in one 64-bit word per key) sits in
+ * front of the slots: it is small enough to stay in the CPU caches and answers most probes of absent keys
+ * (a selective join) without the cache miss of reading their slot.
+ *
+ * <p>A single key held as longs on both sides (integers, dates, times, timestamps) is compared on the
+ * primitive arrays directly; other keys (several columns, text, decimals, doubles) through
+ * {@link ValueComparison}.
+ */
+final class JoinHashTable {
+    static final int NONE = -1;
+
+    private final ChunkedRows rows;
+    private final int[] keyColumns;
+    /** The key's chunks as long arrays when the key is one column of longs, else null. */
+    private final long[][] longKeys;
+    private final int mask;
+    private final int idMask;
+    private final int tagMask;
+    private final int[] slots;
+    private final long[] filter;
+    private final int filterShift;
+    private int[] next;
+    /** Scratch arrays of the probe, one entry per probe row. */
+    private int[] probeHashes = new int[0];
+    private int[] probeSlots = new int[0];
+    private int[] pendingRows = new int[0];
+
+    /** Indexes all of {@code rows} by {@code keyColumns}, reserving the arrays in {@code memory} first. */
+    JoinHashTable(ChunkedRows rows, int[] keyColumns, List<JunctionType> probeKeyTypes, MemoryReservation memory) {
+        this.rows = rows;
+        this.keyColumns = keyColumns;
+        int n = rows.rowCount();
+        int capacity = Integer.highestOneBit(Math.max(16, n + n / 3) - 1) << 1;
+        int filterWords = Math.max(1, capacity >>> 4);
+        memory.grow(4L * capacity + 8L * filterWords);
+        slots = new int[capacity];
+        filter = new long[filterWords];
+        filterShift = 32 - Integer.numberOfTrailingZeros(filterWords);
+        mask = capacity - 1;
+        int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        idMask = idBits >= 32 ? -1 : (1 << idBits) - 1;
+        tagMask = ~idMask;
+        longKeys = isLongKey(probeKeyTypes) && isLongKey(List.of(rows.types().get(keyColumns[0]))) ? longChunks(rows, keyColumns[0]) : null;
+        insertAll(memory);
+    }
+
+    private static boolean isLongKey(List<JunctionType> types) {
+        return types.size() == 1 && Vector.create(types.getFirst(), 0) instanceof LongVector;
+    }
+
+    private static long[][] longChunks(ChunkedRows rows, int column) {
+        Vector[] chunks = rows.columnChunks(column);
+        long[][] values = new long[rows.chunkCount()][];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = ((LongVector) chunks[c]).values();
+        }
+        return values;
+    }
+
+    /** Heap bytes of the index itself (the rows are accounted by their holder). */
+    long bytes() {
+        return 4L * slots.length + 8L * filter.length + (next == null ? 0 : 4L * next.length);
+    }
+
+    /** The build row after {@code row} with the same key, or {@link #NONE}. */
+    int nextMatch(int row) {
+        return next == null ? NONE : next[row];
+    }
+
+    /** Whether every key occurs once, so each probe row matches at most its first match. */
+    boolean keysAreUnique() {
+        return next == null;
+    }
+
+    private void insertAll(MemoryReservation memory) {
+        for (int chunk = rows.chunkCount() - 1; chunk >= 0; chunk--) {
+            Batch keys = rows.chunk(chunk);
+            Vector[] keyVectors = keyVectors(keys.columns(), keyColumns);
+            int n = keys.rowCount();
+            int[] hashes = hashes(keyVectors, n);
+            boolean[] nullKey = nullKeys(keyVectors, n);
+            touchHomeSlots(hashes, n);
+            int base = chunk << ChunkedRows.CHUNK_BITS;
+            for (int i = n - 1; i >= 0; i--) {
+                if (nullKey == null || !nullKey[i]) {
+                    insert(base + i, hashes[i], keyVectors, i, memory);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every row's home slot and filter word in a loop of independent loads, so their cache misses
+     * overlap; the inserts that follow, one at a time with branches, then find those lines in the cache.
+     */
+    private void touchHomeSlots(int[] hashes, int n) {
+        ensureScratch(n);
+        int[] homes = probeSlots;
+        for (int i = 0; i < n; i++) {
+            homes[i] = slots[hashes[i] & mask] + (int) filter[filterWord(filterHash(hashes[i]))];
+        }
+    }
+
+        private void insert(int id, int hash, Vector[] keys, int row, MemoryReservation memory) {
+        int filterHash = filterHash(hash);
+        filter[filterWord(filterHash)] |= filterBits(filterHash);
+        int slot = hash & mask;
+        int tag = hash & tagMask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                slots[slot] = tag | (id + 1);
+                return;
+            }
+            if ((entry & tagMask) == tag) {
+                int first = (entry & idMask) - 1;
+                if (equalsBuildRow(first, keys, row)) {
+                    if (next == null) {
+                        memory.grow(4L * rows.rowCount());
+                        next = new int[rows.rowCount()];
+                        Arrays.fill(next, NONE);
+                    }
+                    next[id] = first;
+                    slots[slot] = tag | (id + 1);
+                    return;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * Sets {@code first[i]} to the first build row matching probe row i of {@code probeKeys}, or
+     * {@link #NONE}, for rows {@code 0..n}.
+     */
+    void firstMatches(Vector[] probeKeys, int n, int[] first) {
+        if (longKeys == null) {
+            ensureScratch(n);
+            int[] hashes = hashes(probeKeys, n, probeHashes);
+            // NULL keys are never compared (their values are leftovers, or null references)
+            boolean[] nullKey = nullKeys(probeKeys, n);
+            for (int i = 0; i < n; i++) {
+                first[i] = nullKey != null && nullKey[i] ? NONE : find(hashes[i], probeKeys, i);
+            }
+            return;
+        }
+        LongVector key = (LongVector) probeKeys[0];
+        firstLongMatches(key.values(), n, first);
+        if (key.mayHaveNulls()) {
+            // a NULL row's leftover value may have matched; NULL never does
+            for (int i = 0; i < n; i++) {
+                if (key.isNull(i)) {
+                    first[i] = NONE;
+                }
+            }
+        }
+    }
+
+    /**
+     * The single-long-key probe, on primitive arrays only. A row's slot and the key it points at are almost
+     * always cache misses, so rows are looked up in rounds over all still-pending rows, each round in two
+     * passes whose loads do not depend on branches: first every pending row's current slot is read, then
+     * every tagged candidate's key, and each row is settled without branching (a hit, an empty slot, or
+     * another key: move to the next slot and stay pending). The CPU thus overlaps the misses of many rows.
+     */
+    private void firstLongMatches(long[] keys, int n, int[] first) {
+        if (rows.rowCount() == 0) {
+            Arrays.fill(first, 0, n, NONE);
+            return;
+        }
+        ensureScratch(n);
+        int[] hashes = probeHashes;
+        int[] slotOf = probeSlots;
+        int[] pending = pendingRows;
+        int pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            int hash = ValueHashing.mix(keys[i]);
+            hashes[i] = hash;
+            slotOf[i] = hash & mask;
+            first[i] = NONE;
+            pending[pendingCount] = i;
+            pendingCount += mayContain(hash) ? 1 : 0;
+        }
+        while (pendingCount > 0) {
+            for (int p = 0; p < pendingCount; p++) {
+                int row = pending[p];
+                first[row] = slots[slotOf[row]];
+            }
+            int kept = 0;
+            for (int p = 0; p < pendingCount; p++) {
+                int row = pending[p];
+                int entry = first[row];
+                boolean tagged = entry != 0 && ((entry ^ hashes[row]) & tagMask) == 0;
+                int id = tagged ? (entry & idMask) - 1 : 0;
+                boolean hit = tagged && longKeys[id >>> ChunkedRows.CHUNK_BITS][id & ChunkedRows.CHUNK_MASK] == keys[row];
+                boolean settled = hit || entry == 0;
+                first[row] = hit ? id : NONE;
+                slotOf[row] = (slotOf[row] + 1) & mask;
+                pending[kept] = row;
+                kept += settled ? 0 : 1;
+            }
+            pendingCount = kept;
+        }
+    }
+
+    private void ensureScratch(int n) {
+        if (probeHashes.length < n) {
+            probeHashes = new int[n];
+            probeSlots = new int[n];
+            pendingRows = new int[n];
+        }
+    }
+
+    private int find(int hash, Vector[] keys, int row) {
+        if (!mayContain(hash)) {
+            return NONE;
+        }
+        int slot = hash & mask;
+        int tag = hash & tagMask;
+        for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
+            if ((entry & tagMask) == tag) {
+                int id = (entry & idMask) - 1;
+                if (equalsBuildRow(id, keys, row)) {
+                    return id;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        return NONE;
+    }
+
+    /** False when no build row has a key of this hash (the Bloom filter's answer). */
+    private boolean mayContain(int hash) {
+        int filterHash = filterHash(hash);
+        long bits = filterBits(filterHash);
+        return (filter[filterWord(filterHash)] & bits) == bits;
+    }
+
+    /** Bits independent of those that pick the slot and the tag. */
+    private static int filterHash(int hash) {
+        return ValueHashing.mix(~(long) hash);
+    }
+
+    private int filterWord(int filterHash) {
+        return filterShift == 32 ? 0 : filterHash >>> filterShift;
+    }
+
+    /** Three bit positions (shifts use the low six bits) from the filter hash's low 18 bits. */
+    private static long filterBits(int filterHash) {
+        return (1L << filterHash) | (1L << (filterHash >>> 6)) | (1L << (filterHash >>> 12));
+    }
+
+    private boolean equalsBuildRow(int id, Vector[] keys, int row) {
+        int chunk = id >>> ChunkedRows.CHUNK_BITS;
+        int position = id & ChunkedRows.CHUNK_MASK;
+        if (longKeys != null) {
+            return longKeys[chunk][position] == ((LongVector) keys[0]).values()[row];
+        }
+        for (int k = 0; k < keyColumns.length; k++) {
+            if (!ValueComparison.equal(keys[k], row, rows.columnChunks(keyColumns[k])[chunk], position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int[] hashes(Vector[] keys, int n) {
+        return hashes(keys, n, new int[n]);
+    }
+
+    /** Row hashes as this table uses them: one long key hashes as itself, other keys are combined then spread. */
+    private int[] hashes(Vector[] keys, int n, int[] out) {
+        if (longKeys != null) {
+            long[] values = ((LongVector) keys[0]).values();
+            for (int i = 0; i < n; i++) {
+                out[i] = ValueHashing.mix(values[i]);
+            }
+            return out;
+        }
+        Arrays.fill(out, 0, n, 0);
+        for (Vector column : keys) {
+            ValueHashing.combine(column, n, out);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = ValueHashing.mix(out[i]);
+        }
+        return out;
+    }
+
+    static Vector[] keyVectors(Vector[] columns, int[] keys) {
+        Vector[] vectors = new Vector[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            vectors[k] = columns[keys[k]];
+        }
+        return vectors;
+    }
+
+    /** Rows of {@code 0..n} with a NULL in any key, or null when no key column has NULLs. */
+    private static boolean[] nullKeys(Vector[] keys, int n) {
+        boolean[] nullKey = null;
+        for (Vector key : keys) {
+            if (key.mayHaveNulls()) {
+                if (nullKey == null) {
+                    nullKey = new boolean[n];
+                }
+                for (int i = 0; i < n; i++) {
+                    nullKey[i] |= key.isNull(i);
+                }
+            }
+        }
+        return nullKey;
+    }
+}
