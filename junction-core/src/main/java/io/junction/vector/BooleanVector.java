@@ -75,14 +75,8 @@ public final class BooleanVector extends Vector {
         int mask = (1 << chunkBits) - 1;
         boolean[] dst = values;
         for (int i = 0; i < count; i++) {
-            BooleanVector chunk = (BooleanVector) chunks[ids[i] >>> chunkBits];
-            int row = ids[i] & mask;
-            dst[i] = chunk.values[row];
-            if (chunk.isNull(row)) {
-                setNull(i);
-            } else {
-                clearNull(i);
-            }
+            dst[i] = ((BooleanVector) chunks[ids[i] >>> chunkBits]).values[ids[i] & mask];
         }
+        gatherChunkNulls(chunks, chunkBits, ids, count);
     }
 }

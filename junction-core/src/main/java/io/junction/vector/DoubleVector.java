@@ -80,14 +80,8 @@ public final class DoubleVector extends Vector {
         int mask = (1 << chunkBits) - 1;
         double[] dst = values;
         for (int i = 0; i < count; i++) {
-            DoubleVector chunk = (DoubleVector) chunks[ids[i] >>> chunkBits];
-            int row = ids[i] & mask;
-            dst[i] = chunk.values[row];
-            if (chunk.isNull(row)) {
-                setNull(i);
-            } else {
-                clearNull(i);
-            }
+            dst[i] = ((DoubleVector) chunks[ids[i] >>> chunkBits]).values[ids[i] & mask];
         }
+        gatherChunkNulls(chunks, chunkBits, ids, count);
     }
 }

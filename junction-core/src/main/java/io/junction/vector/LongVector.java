@@ -89,14 +89,8 @@ public final class LongVector extends Vector {
         int mask = (1 << chunkBits) - 1;
         long[] dst = values;
         for (int i = 0; i < count; i++) {
-            LongVector chunk = (LongVector) chunks[ids[i] >>> chunkBits];
-            int row = ids[i] & mask;
-            dst[i] = chunk.values[row];
-            if (chunk.isNull(row)) {
-                setNull(i);
-            } else {
-                clearNull(i);
-            }
+            dst[i] = ((LongVector) chunks[ids[i] >>> chunkBits]).values[ids[i] & mask];
         }
+        gatherChunkNulls(chunks, chunkBits, ids, count);
     }
 }

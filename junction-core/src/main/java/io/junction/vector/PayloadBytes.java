@@ -44,15 +44,22 @@ public final class PayloadBytes {
         };
     }
 
+    /** Rows {@code 0..rowCount} that are not NULL, counted a bitmap word at a time. */
     private static int nonNullCount(Vector vector, int rowCount) {
-        if (!vector.mayHaveNulls()) {
+        long[] nulls = vector.nulls;
+        if (nulls == null) {
             return rowCount;
         }
-        int count = 0;
-        for (int i = 0; i < rowCount; i++) {
-            count += vector.isNull(i) ? 0 : 1;
+        int nullCount = 0;
+        int fullWords = rowCount >>> 6;
+        for (int w = 0; w < fullWords; w++) {
+            nullCount += Long.bitCount(nulls[w]);
         }
-        return count;
+        int rest = rowCount & 63;
+        if (rest != 0) {
+            nullCount += Long.bitCount(nulls[fullWords] & ((1L << rest) - 1));
+        }
+        return rowCount - nullCount;
     }
 
     private static long textBytes(StringVector vector, int rowCount) {

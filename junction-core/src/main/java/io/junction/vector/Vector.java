@@ -114,6 +114,21 @@ public abstract sealed class Vector permits BooleanVector, LongVector, DoubleVec
         }
     }
 
+    /**
+     * Sets the null bits of rows {@code 0..count} from the chunk rows {@code ids} name (as {@link #gatherChunks}
+     * addresses them); subclasses that copy primitive values call it after their value loop.
+     */
+    protected final void gatherChunkNulls(Vector[] chunks, int chunkBits, int[] ids, int count) {
+        int mask = (1 << chunkBits) - 1;
+        for (int i = 0; i < count; i++) {
+            if (chunks[ids[i] >>> chunkBits].isNull(ids[i] & mask)) {
+                setNull(i);
+            } else {
+                clearNull(i);
+            }
+        }
+    }
+
     /** Copies the null bits of the gathered rows; subclasses call it from {@link #gather}. */
     protected final void gatherNulls(Vector target, int[] positions, int count) {
         if (nulls == null) {

@@ -80,7 +80,6 @@ final class ExistsToSemiJoin extends RelShuttleImpl {
             body = project.getInput();
         }
         if (!(body instanceof LogicalFilter inner) || !inner.getVariablesSet().isEmpty()
-                || RelOptUtil.getVariablesUsed(inner.getInput()).contains(correlation)
                 || !RelOptUtil.getVariablesUsed(inner.getInput()).isEmpty()) {
             return null;
         }

@@ -5,9 +5,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -41,26 +40,16 @@ final class SemiJoinBelowInnerJoin extends RelShuttleImpl {
         if (leftUsed.nth(leftUsed.cardinality() - 1) < aWidth) {
             // only A's columns: R's columns move down by B's width
             int bWidth = leftWidth - aWidth;
-            RexNode condition = shift(semi.getCondition(), leftWidth, -bWidth);
+            RexNode condition = RexUtil.shift(semi.getCondition(), leftWidth, -bWidth);
             RelNode a = pushDown(semi.copy(semi.getTraitSet(), condition, inner.getLeft(), semi.getRight(), semi.getJoinType(), false));
             return inner.copy(inner.getTraitSet(), inner.getCondition(), a, inner.getRight(), JoinRelType.INNER, inner.isSemiJoinDone());
         }
         if (leftUsed.nextSetBit(0) >= aWidth) {
             // only B's columns: they move down by A's width, and R's columns with them
-            RexNode condition = shift(semi.getCondition(), aWidth, -aWidth);
+            RexNode condition = RexUtil.shift(semi.getCondition(), aWidth, -aWidth);
             RelNode b = pushDown(semi.copy(semi.getTraitSet(), condition, inner.getRight(), semi.getRight(), semi.getJoinType(), false));
             return inner.copy(inner.getTraitSet(), inner.getCondition(), inner.getLeft(), b, JoinRelType.INNER, inner.isSemiJoinDone());
         }
         return semi;
-    }
-
-    /** {@code condition} with every input reference at or above {@code from} moved by {@code by}. */
-    private static RexNode shift(RexNode condition, int from, int by) {
-        return condition.accept(new RexShuttle() {
-            @Override
-            public RexNode visitInputRef(RexInputRef ref) {
-                return ref.getIndex() >= from ? new RexInputRef(ref.getIndex() + by, ref.getType()) : ref;
-            }
-        });
     }
 }

@@ -112,7 +112,7 @@ final class TpchHtmlReport {
                     .append("</td><td class=\"").append(j >= 0 && p > 0 && j <= 0.5 * p ? "good" : "bad").append("\">")
                     .append(TpchBenchReport.ratio(j, p))
                     .append("</td><td>").append(TpchBenchReport.ratio(j, o.duckdb().medianMillis(limit)))
-                    .append("</td><td class=\"").append(j >= 0 && f >= 0 && j <= 2 * Math.max(f, 1) ? "good" : "bad").append("\">")
+                    .append("</td><td class=\"").append(TpchBenchReport.withinTwiceFloor(o, limit) ? "good" : "bad").append("\">")
                     .append(TpchBenchReport.ratio(j, f))
                     .append("</td><td>").append(o.resultRows()).append("</td><td>").append(o.rowsFetched())
                     .append("</td><td>").append(TpchBenchReport.megabytes(o.bytesFetched()))
