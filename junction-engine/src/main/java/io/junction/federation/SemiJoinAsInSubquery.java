@@ -14,6 +14,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSubQuery;
@@ -36,7 +37,9 @@ final class SemiJoinAsInSubquery extends RelShuttleImpl {
             return visited;
         }
         JoinInfo keys = visited.analyzeCondition();
-        if (visited.getJoinType() == JoinRelType.ANTI || !keys.isEqui() || keys.leftKeys.isEmpty()) {
+        // JoinInfo counts IS NOT DISTINCT FROM as an equi key, but under IN a NULL key matches nothing
+        boolean plainEqualities = RelOptUtil.conjunctions(visited.getCondition()).stream().allMatch(c -> c.isA(SqlKind.EQUALS));
+        if (visited.getJoinType() == JoinRelType.ANTI || !keys.isEqui() || keys.leftKeys.isEmpty() || !plainEqualities) {
             return correlatedExists(visited);
         }
         RexBuilder rex = visited.getCluster().getRexBuilder();
