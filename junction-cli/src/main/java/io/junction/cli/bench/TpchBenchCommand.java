@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * statements, and reports medians, ratios, data fetched and result checks on the terminal and as JSON,
  * CSV and HTML.
  */
-@Command(name = "tpch", description = {
+@Command(name = "tpch", mixinStandardHelpOptions = true, description = {
         "TPC-H over the federated split (lineitem, orders, part, partsupp in PostgreSQL; customer, supplier,",
         "nation, region in MariaDB) against PostgreSQL alone and DuckDB alone.",
         "Loads the data first unless it is already there at this scale factor."})
