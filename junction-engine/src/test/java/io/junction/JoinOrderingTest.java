@@ -118,6 +118,19 @@ class JoinOrderingTest {
     }
 
     @Test
+    void aSameSourceJoinDearerPushedThanFetchedStillTakesTheKeysOfASmallSideAsOneStatement() throws Exception {
+        // orders ⋈ items returns wider rows than fetching the two tables apart, so on their own they join in
+        // Junction; but the few customers of region 3 who are VIPs (9 of 300) are worth shipping to PostgreSQL, and
+        // only one statement can take them, so the join goes to PostgreSQL as one statement bound to those keys
+        // (TPC-H Q3: customers of a segment bound to orders ⋈ lineitem, instead of fetching half of lineitem)
+        String query = "SELECT o.id, o.status, i.n, i.price FROM {items} i JOIN {orders} o ON i.order_id = o.id "
+                + "JOIN [customers] c ON o.cust = c.id WHERE c.vip = 1 AND c.region = 'region 3'";
+        assertOneStatementTo("pg", query, "orders", "items", "INNER JOIN");
+        assertThat(junction.explain(federated(query))).contains("BindScan[pg", "CollectKeys");
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
     void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
         // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
         String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";

@@ -98,13 +98,24 @@ final class FederatedJoinCosting implements JoinCosting {
                     : FederatedCostModel.nestedLoopJoin(a.rows(), b.rows(), rows);
             local = new JoinPlan(set, larger, smaller, rows, a.cost() + b.cost() + joinCost, false);
         }
-        if (!isPushable(set)) {
+        JoinPlan pushed = pushed(a, b);
+        if (pushed == null) {
             return local;
         }
-        JoinPlan pushed = new JoinPlan(set, larger, smaller, rows,
-                FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(set)), pushedSourceRows(set, rows)), true);
         boolean wholeReduced = pushWholeGraph && set == allRelations;
         return wholeReduced || pushed.cost() <= local.cost() ? pushed : local;
+    }
+
+    @Override
+    public JoinPlan pushed(JoinPlan a, JoinPlan b) {
+        long set = a.relations() | b.relations();
+        if (!isPushable(set)) {
+            return null;
+        }
+        double rows = cardinality.rows(set);
+        JoinPlan larger = a.rows() >= b.rows() ? a : b;
+        return new JoinPlan(set, larger, larger == a ? b : a, rows,
+                FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(set)), pushedSourceRows(set, rows)), true);
     }
 
     /**

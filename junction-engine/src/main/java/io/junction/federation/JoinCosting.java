@@ -18,6 +18,16 @@ interface JoinCosting {
     /** The cheapest plan joining the results of {@code a} and {@code b}. */
     JoinPlan join(JoinPlan a, JoinPlan b);
 
+    /**
+     * The plan computing the relations of {@code a} and {@code b} as one statement of the source that holds them
+     * all, or null where no source can; its cost does not depend on how {@code a} and {@code b} were planned. The
+     * enumerator keeps it beside the cheapest plan of the set even when it costs more, since as the input of a
+     * larger join it can still be the cheaper one: only a single statement can take a bind join's keys.
+     */
+    default JoinPlan pushed(JoinPlan a, JoinPlan b) {
+        return null;
+    }
+
     /** For each conjunct of the join conditions, the relations it reads. */
     long[] conditionRelations();
 }

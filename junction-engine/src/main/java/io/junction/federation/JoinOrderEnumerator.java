@@ -13,6 +13,8 @@ import java.util.Map;
  * others, by join conditions). Each component of at most {@value #EXHAUSTIVE_LIMIT} relations is planned by dynamic
  * programming over its connected subsets, smallest first: the best plan of a subset is the cheapest join of the
  * best plans of two disjoint, connected subsets that make it up (bushy trees included, cross products excluded).
+ * Beside its cheapest plan, a subset keeps its plan as one pushed statement ({@link JoinCosting#pushed}) when that
+ * costs more, and joins try it too: a pushed statement can take a bind join's keys, a join in Junction cannot.
  * Larger components are planned greedily: start from each relation's own plan and repeatedly join the two
  * connected plans whose join is cheapest. Last, the components' plans are joined greedily too, which takes cross
  * products only where the query has them: when no two plans left are connected.
@@ -85,6 +87,8 @@ final class JoinOrderEnumerator {
      */
     private JoinPlan exhaustive(long component) {
         Map<Long, JoinPlan> best = new HashMap<>();
+        // a set's plan as one pushed statement, where that is not already its cheapest plan
+        Map<Long, JoinPlan> pushedAlternative = new HashMap<>();
         for (JoinPlan relation : relationPlans(component)) {
             best.put(relation.relations(), relation);
         }
@@ -95,6 +99,7 @@ final class JoinOrderEnumerator {
             }
             long lowest = Long.lowestOneBit(set);
             JoinPlan cheapest = null;
+            JoinPlan pushed = null;
             // splits into a part with the lowest relation and the rest, so each unordered pair is tried once
             for (long part = (set - 1) & set; part != 0; part = (part - 1) & set) {
                 if ((part & lowest) == 0) {
@@ -106,17 +111,31 @@ final class JoinOrderEnumerator {
                 if (a == null || b == null || !connected(part, rest)) {
                     continue;
                 }
-                JoinPlan joined = costing.join(a, b);
-                if (cheapest == null || joined.cost() < cheapest.cost()) {
-                    cheapest = joined;
+                if (pushed == null) {
+                    pushed = costing.pushed(a, b);
+                }
+                for (JoinPlan left : alternatives(a, pushedAlternative.get(part))) {
+                    for (JoinPlan right : alternatives(b, pushedAlternative.get(rest))) {
+                        JoinPlan joined = costing.join(left, right);
+                        if (cheapest == null || joined.cost() < cheapest.cost()) {
+                            cheapest = joined;
+                        }
+                    }
                 }
             }
             if (cheapest != null) {
                 best.put(set, cheapest);
+                if (pushed != null && !cheapest.pushed()) {
+                    pushedAlternative.put(set, pushed);
+                }
             }
         }
         JoinPlan plan = best.get(component);
         return plan != null ? plan : greedy(relationPlans(component));
+    }
+
+    private static List<JoinPlan> alternatives(JoinPlan cheapest, JoinPlan pushed) {
+        return pushed == null ? List.of(cheapest) : List.of(cheapest, pushed);
     }
 
     /**
