@@ -131,6 +131,16 @@ class JoinOrderingTest {
     }
 
     @Test
+    void anAggregationJoinedToFewKeysAggregatesOnlyTheRowsOfThoseKeys() throws Exception {
+        // decorrelated, the average per order is computed for all 3,000 orders and joined back to the 3 selected;
+        // reduced, the source averages only the items of orders it semi-joins with those 3 (TPC-H Q17)
+        String query = "SELECT SUM(i.price) AS total, COUNT(*) AS n FROM {items} i JOIN {orders} o ON i.order_id = o.id "
+                + "WHERE o.id IN (7, 70, 700) AND i.price > (SELECT AVG(i2.price) FROM {items} i2 WHERE i2.order_id = o.id)";
+        assertOneStatementTo("pg", query, "AVG(", "\" IN (SELECT");
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
     void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
         // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
         String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";

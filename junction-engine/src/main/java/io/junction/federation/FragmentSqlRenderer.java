@@ -36,7 +36,7 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
 
     public static String render(RelNode fragment, SqlDialect dialect) {
         FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
-        SqlNode statement = renderer.visitRoot(CharComparisonWithoutCast.rewrite(SemiJoinAsInSubquery.rewrite(fragment))).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
+        SqlNode statement = renderer.visitRoot(SemiJoinAsInSubquery.rewrite(CharComparisonWithoutCast.rewrite(fragment))).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
         return statement.toSqlString(renderer.dialect).getSql();
     }
 

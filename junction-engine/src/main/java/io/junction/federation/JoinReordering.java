@@ -147,6 +147,7 @@ final class JoinReordering extends RelShuttleImpl {
         for (int r = 0; r < graph.relationCount(); r++) {
             graph.replaceRelation(r, graph.relation(r).accept(this));
         }
+        AggregateInputReduction.apply(graph, join.getCluster().getMetadataQuery(), join.getCluster().getRexBuilder());
         var costing = new FederatedJoinCosting(graph, federation, join.getCluster().getMetadataQuery(), reducedAbove.contains(join));
         JoinPlan plan = new JoinOrderEnumerator(costing).best();
         return graph.toRel(plan, join.getCluster().getRexBuilder(), federation::keepInJunction);

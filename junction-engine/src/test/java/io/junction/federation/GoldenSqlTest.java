@@ -58,6 +58,7 @@ class GoldenSqlTest {
         CASES.put("not_exists_non_equi", "SELECT c.id FROM s.customers c WHERE NOT EXISTS "
                 + "(SELECT 1 FROM s.orders o WHERE o.customer_id = c.id AND o.amount > 100 AND o.id <> c.id)");
         CASES.put("char_comparison", "SELECT id FROM s.customers WHERE country IN ('N', 'SWE') AND country <> 'D '");
+        CASES.put("char_comparison_in_subquery", "SELECT name FROM s.customers WHERE signup IN (SELECT signup FROM s.customers WHERE country = 'N')");
         CASES.put("cross_source", "SELECT o.id, c.name FROM s.orders o JOIN t.customers c ON o.customer_id = c.id "
                 + "WHERE o.amount > 10 AND c.country = 'DE' AND UPPER(c.name) LIKE 'A%'");
     }
