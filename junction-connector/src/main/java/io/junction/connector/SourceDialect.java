@@ -26,10 +26,10 @@ public interface SourceDialect {
     boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType);
 
     /**
-     * The source's type name for the elements of one array parameter holding join keys of {@code keyType}, when the
-     * source can compare a value with every element of such a parameter ({@code key IN (SELECT unnest(?))}) with the same result
-     * as {@code key IN (literals)}; empty when it takes no array parameters (the bind join then renders a literal
-     * IN list).
+     * The source's type name for the elements of one array holding join keys of {@code keyType}, when the source can
+     * compare a value with every element of such an array ({@code key IN (SELECT * FROM unnest(ARRAY[…]::type[]))})
+     * with the same result as {@code key IN (literals)}; empty when it has no arrays (the bind join then renders a
+     * literal IN list).
      */
     default Optional<String> keyArrayElementType(JunctionType keyType) {
         return Optional.empty();

@@ -12,7 +12,7 @@ public sealed interface SourceQuery {
     /**
      * A statement rendered in the source's dialect, with the values of its {@code ?} parameters in order (none for
      * most statements: literals are rendered inline by the dialect). A parameter is bound with the driver's
-     * {@code setObject}, or as an array when it is an {@link ArrayParameter}.
+     * {@code setObject}.
      */
     record Sql(String sql, List<JunctionType> outputTypes, List<Object> parameters) implements SourceQuery {
         public Sql {
@@ -23,20 +23,6 @@ public sealed interface SourceQuery {
         /** A statement without parameters. */
         public Sql(String sql, List<JunctionType> outputTypes) {
             this(sql, outputTypes, List.of());
-        }
-    }
-
-    /**
-     * One parameter holding an array of values, for sources that take arrays ({@code x IN (SELECT unnest(?))} in PostgreSQL),
-     * so any number of values travels in one parameter instead of one {@code ?} each.
-     *
-     * @param elementType the source's name of the elements' type (as {@link SourceDialect#keyArrayElementType} gives it)
-     * @param elements    the values, non-null: {@code Long} for integer types, otherwise text the source reads as
-     *                    {@code elementType}
-     */
-    record ArrayParameter(String elementType, List<Object> elements) {
-        public ArrayParameter {
-            elements = List.copyOf(elements);
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.DateString;
 
 import java.math.BigDecimal;
@@ -26,10 +27,10 @@ import java.util.Optional;
 /**
  * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
  * rows whose join key is among the keys of the (small) build side, in statements of at most
- * {@link BindJoinChoice#KEYS_PER_STATEMENT} keys each, one statement after another. Sources that take array parameters
- * (PostgreSQL) get {@code key IN (SELECT unnest(?))} with all keys of a statement in one array parameter, so the statement
- * text stays small and is parsed once per shape; the others get {@code key IN (…)} with literals rendered by the
- * dialect, so no statement nears a parameter or packet limit.
+ * {@link BindJoinChoice#KEYS_PER_STATEMENT} keys each, one statement after another, the keys as literals rendered by the
+ * dialect (so no statement nears a parameter limit, and PostgreSQL's can be read with binary COPY). Sources that
+ * compare a value with the elements of an array (PostgreSQL) get {@code key IN (SELECT * FROM unnest(ARRAY[…]))}
+ * ({@link InUnnestedArrayOperator}), which their planner can turn into a hash semi-join; the others {@code key IN (…)}.
  */
 final class BindScanOperator implements Operator {
     private final SourceFragment base;
@@ -77,7 +78,7 @@ final class BindScanOperator implements Operator {
         }
     }
 
-    /** The source's element type name when it gets the keys as one array parameter, else empty (a literal IN list). */
+    /** The source's element type name when it gets the keys as one array, else empty (an IN list). */
     private Optional<String> arrayElementType() {
         return base.connector().dialect().orElseThrow().keyArrayElementType(base.query().outputTypes().get(keyField));
     }
@@ -86,24 +87,15 @@ final class BindScanOperator implements Operator {
         RelNode rel = base.subtree();
         RelDataType keyType = rel.getRowType().getFieldList().get(keyField).getType();
         Optional<String> elementType = arrayElementType();
-        if (elementType.isPresent()) {
-            RelDataType arrayType = rexBuilder.getTypeFactory().createArrayType(keyType, -1);
-            RexNode condition = rexBuilder.makeCall(InUnnestedArrayOperator.INSTANCE, rexBuilder.makeInputRef(rel, keyField),
-                    rexBuilder.makeDynamicParam(arrayType, 0));
-            RelNode filtered = LogicalFilter.create(rel, condition);
-            String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
-            List<Object> elements = new ArrayList<>(keys.size());
-            for (Object key : keys) {
-                elements.add(arrayElement(key));
-            }
-            return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes(),
-                    List.of(new SourceQuery.ArrayParameter(elementType.get(), elements))), filtered);
-        }
         List<RexNode> literals = new ArrayList<>(keys.size());
         for (Object key : keys) {
             literals.add(literal(key, keyType));
         }
-        RexNode condition = rexBuilder.makeIn(rexBuilder.makeInputRef(rel, keyField), literals);
+        RexNode condition = elementType.isPresent()
+                ? rexBuilder.makeCall(new InUnnestedArrayOperator(elementType.get()), rexBuilder.makeInputRef(rel, keyField),
+                        rexBuilder.makeCall(rexBuilder.getTypeFactory().createArrayType(keyType, -1),
+                                SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR, literals))
+                : rexBuilder.makeIn(rexBuilder.makeInputRef(rel, keyField), literals);
         RelNode filtered = LogicalFilter.create(rel, condition);
         String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
         return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
@@ -122,18 +114,6 @@ final class BindScanOperator implements Operator {
         };
     }
 
-    /** A key as an element of an array parameter: integers as Long, the rest as text in the source's input syntax. */
-    private static Object arrayElement(Object key) {
-        return switch (key) {
-            case Integer i -> (long) i;
-            case Long l -> l;
-            case BigDecimal d -> d.toPlainString();
-            case String s -> s;
-            case LocalDate d -> d.toString();
-            default -> throw new IllegalStateException("bind join keys of " + key.getClass() + " are not supported");
-        };
-    }
-
     @Override
     public List<JunctionType> outputTypes() {
         return base.query().outputTypes();
@@ -146,7 +126,7 @@ final class BindScanOperator implements Operator {
                 + " from the build side, at most " + BindJoinChoice.KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
                 + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
-                + arrayElementType().map(t -> " IN (SELECT unnest(?)) with the keys in one " + t + "[] parameter").orElse(" IN (<keys>)");
+                + arrayElementType().map(t -> " IN (SELECT * FROM unnest(ARRAY[<keys>]::" + t + "[]))").orElse(" IN (<keys>)");
     }
 
     @Override

@@ -337,7 +337,7 @@ public abstract class JdbcConnector implements Connector {
         try {
             prepareForStreaming(connection, statement);
             for (int i = 0; i < parameters.size(); i++) {
-                bind(connection, (PreparedStatement) statement, i + 1, parameters.get(i));
+                ((PreparedStatement) statement).setObject(i + 1, parameters.get(i));
             }
         } catch (SQLException | RuntimeException e) {
             statement.close();
@@ -346,16 +346,6 @@ public abstract class JdbcConnector implements Connector {
         return new JdbcBatchStream(this, connection, ownsConnection, statement, !parameters.isEmpty(), sql, types, readers, options.batchSize());
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof SourceQuery.ArrayParameter array) {
-            List<Object> elements = array.elements();
-            Object[] values = elements.stream().allMatch(Long.class::isInstance) ? elements.toArray(new Long[0])
-                    : elements.stream().map(String::valueOf).toArray(String[]::new);
-            statement.setArray(index, connection.createArrayOf(array.elementType(), values));
-        } else {
-            statement.setObject(index, value);
-        }
-    }
 
     // ---- parallel scans: what a source that splits scans supplies -----------------------------------------
 

@@ -32,7 +32,7 @@ public final class PostgresDialect implements SourceDialect {
 
     /**
      * Integer keys travel as int8 (PostgreSQL compares int2/int4/int8 across widths, and an index on the column still
-     * serves {@code IN (SELECT unnest(?))}); text as text or bpchar, so the comparison is the one a text literal would get.
+     * serves {@code IN (SELECT * FROM unnest(…))}); text as text or bpchar, so the comparison is the one a text literal would get.
      */
     @Override
     public Optional<String> keyArrayElementType(JunctionType keyType) {
