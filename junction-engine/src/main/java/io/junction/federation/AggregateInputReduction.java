@@ -1,5 +1,6 @@
 package io.junction.federation;
 
+import io.junction.plan.SemiJoinBelowInnerJoin;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -102,7 +103,8 @@ final class AggregateInputReduction {
         RexNode condition = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS,
                 rexBuilder.makeInputRef(input, reducer.inputField()),
                 new RexInputRef(inputWidth + reducer.field(), reducer.relation().getRowType().getFieldList().get(reducer.field()).getType()));
-        RelNode reduced = LogicalJoin.create(input, reducer.relation(), List.of(), condition, Set.of(), JoinRelType.SEMI);
-        return aggregate.copy(aggregate.getTraitSet(), List.of(reduced));
+        LogicalJoin semi = LogicalJoin.create(input, reducer.relation(), List.of(), condition, Set.of(), JoinRelType.SEMI);
+        // down onto the relation that holds the key, where a source can run it with that relation
+        return aggregate.copy(aggregate.getTraitSet(), List.of(SemiJoinBelowInnerJoin.pushDown(semi)));
     }
 }

@@ -5,9 +5,14 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.List;
 
 /**
  * Moves a semi-join or anti-join below the inner join under it, to the input whose columns its condition
@@ -16,18 +21,25 @@ import org.apache.calcite.util.ImmutableBitSet;
  * depends only on its A part, so A's rows can be kept or dropped before the join), and the column order
  * is unchanged. It brings an EXISTS next to the table it tests: TPC-H Q21's two lineitem subqueries then
  * sit on lineitem itself, so lineitem, its semi- and anti-join and orders form one PostgreSQL statement
- * instead of three lineitem scans fetched whole and joined in Junction.
+ * instead of three lineitem scans fetched whole and joined in Junction. It also passes below a projection that
+ * selects the fields its condition reads.
  */
-final class SemiJoinBelowInnerJoin extends RelShuttleImpl {
+public final class SemiJoinBelowInnerJoin extends RelShuttleImpl {
     @Override
     public RelNode visit(LogicalJoin join) {
         LogicalJoin visited = (LogicalJoin) super.visit(join);
         return pushDown(visited);
     }
 
-    private static RelNode pushDown(LogicalJoin semi) {
-        if ((semi.getJoinType() != JoinRelType.SEMI && semi.getJoinType() != JoinRelType.ANTI)
-                || !(semi.getLeft() instanceof LogicalJoin inner) || inner.getJoinType() != JoinRelType.INNER) {
+    /** {@code semi} moved as far down its left input's inner joins (and field selections) as its condition allows. */
+    public static RelNode pushDown(LogicalJoin semi) {
+        if (semi.getJoinType() != JoinRelType.SEMI && semi.getJoinType() != JoinRelType.ANTI) {
+            return semi;
+        }
+        if (semi.getLeft() instanceof LogicalProject selection) {
+            return belowSelection(semi, selection);
+        }
+        if (!(semi.getLeft() instanceof LogicalJoin inner) || inner.getJoinType() != JoinRelType.INNER) {
             return semi;
         }
         int aWidth = inner.getLeft().getRowType().getFieldCount();
@@ -51,5 +63,28 @@ final class SemiJoinBelowInnerJoin extends RelShuttleImpl {
             return inner.copy(inner.getTraitSet(), inner.getCondition(), inner.getLeft(), b, JoinRelType.INNER, inner.isSemiJoinDone());
         }
         return semi;
+    }
+
+    /**
+     * {@code (SELECT fields FROM X) SEMI JOIN R} as {@code SELECT fields FROM (X SEMI JOIN R)}, when the condition reads
+     * only fields the projection passes through unchanged; the semi-join then keeps moving down X.
+     */
+    private static RelNode belowSelection(LogicalJoin semi, LogicalProject selection) {
+        int selected = selection.getRowType().getFieldCount();
+        int shift = selection.getInput().getRowType().getFieldCount() - selected;
+        List<RexNode> projects = selection.getProjects();
+        boolean passedThrough = RelOptUtil.InputFinder.bits(semi.getCondition()).asList().stream()
+                .allMatch(f -> f >= selected || projects.get(f) instanceof RexInputRef);
+        if (!passedThrough) {
+            return semi;
+        }
+        RexNode condition = semi.getCondition().accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return ref.getIndex() < selected ? projects.get(ref.getIndex()) : new RexInputRef(ref.getIndex() + shift, ref.getType());
+            }
+        });
+        RelNode below = pushDown(semi.copy(semi.getTraitSet(), condition, selection.getInput(), semi.getRight(), semi.getJoinType(), false));
+        return selection.copy(selection.getTraitSet(), below, projects, selection.getRowType());
     }
 }

@@ -190,6 +190,30 @@ class TpchFederatedTest {
         compare(TpchQuery.number(9), pushdown, true);
     }
 
+    /**
+     * Q17: the average quantity per part, correlated to the parts of one brand and container, is computed for those
+     * parts only (AggregateInputReduction): lineitem is semi-joined with them inside the aggregation's statement.
+     */
+    @Test
+    void q17AveragesOnlyTheLineitemsOfTheSelectedParts() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(17).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).containsPattern("(?s)AVG\\(.*\"l_partkey\" IN \\(SELECT \"p_partkey\".*GROUP BY"));
+        compare(TpchQuery.number(17), pushdown, true);
+    }
+
+    /**
+     * Q2: the minimum supply cost per part, correlated to the parts of one size and type, reads partsupp semi-joined
+     * with those parts inside the statement bound to the region's supplier keys, not all the region's partsupp rows.
+     */
+    @Test
+    void q2ReadsTheMinimumCostOnlyForTheSelectedPartsInsidePostgres() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(2).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg"))
+                .anySatisfy(st -> assertThat(st.statement()).contains("partsupp", "\"ps_partkey\" IN (SELECT \"p_partkey\""));
+        compare(TpchQuery.number(2), pushdown, true);
+    }
+
     @Test
     void q21RunsItsExistsAndNotExistsOnLineitemInsidePostgres() throws Exception {
         QueryPlan plan = pushdown.plan(TpchQuery.number(21).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
