@@ -197,6 +197,7 @@ final class QueryEngine {
             planned = plan(sql, planning);
             inUse = planning.narrow(planned.sources());
         }
+        long planningNanos = System.nanoTime() - start;
         long rows = 0;
         try (QueryResult result = start(planned, timeout, inUse)) {
             for (var b = result.nextBatch(); b != null; b = result.nextBatch()) {
@@ -215,6 +216,7 @@ final class QueryEngine {
         for (String event : execution.events()) {
             out.append("Event: ").append(event).append('\n');
         }
+        out.append("Planning: ").append(planningNanos / 1_000_000).append(" ms\n");
         out.append("Result: ").append(rows).append(" rows in ").append((System.nanoTime() - start) / 1_000_000).append(" ms\n");
         return out.toString();
     }

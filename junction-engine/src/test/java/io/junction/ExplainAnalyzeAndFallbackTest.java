@@ -103,6 +103,7 @@ class ExplainAnalyzeAndFallbackTest {
             String analyzed = j.explainAnalyze("SELECT city, COUNT(*) FROM lite.visits WHERE id > 1 GROUP BY city");
             assertThat(analyzed).contains("HashAggregate", "Filter", "est. rows=", "actual rows=4", "Source statements:",
                     "lite (sqlite): 4 rows", "Result: 3 rows");
+            assertThat(analyzed).containsPattern("Planning: \\d+ ms");
             try (QueryResult r = j.query("EXPLAIN ANALYZE SELECT COUNT(*) FROM lite.visits")) {
                 assertThat(r.toList()).extracting(row -> row.get(0).toString()).anyMatch(l -> l.startsWith("Result: 1 rows"));
             }

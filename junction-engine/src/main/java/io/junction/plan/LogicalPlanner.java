@@ -35,7 +35,6 @@ public final class LogicalPlanner {
             CoreRules.FILTER_MERGE,
             CoreRules.FILTER_REDUCE_EXPRESSIONS,
             CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-            CoreRules.JOIN_REDUCE_EXPRESSIONS,
             CoreRules.JOIN_PUSH_EXPRESSIONS,
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE,
