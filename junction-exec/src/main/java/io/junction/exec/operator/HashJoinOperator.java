@@ -110,18 +110,21 @@ public final class HashJoinOperator extends PairJoinOperator {
         return count;
     }
 
-    /** Candidates when each probe row needs at most its first match: one pass, no chains. */
+    /**
+     * Candidates when each probe row needs at most its first match: one pass, no chains. Every row is
+     * written and only a match advances the count, since a branch on whether a row matched would be
+     * mispredicted about as often as matches and misses alternate.
+     */
     private int nextFirstMatches(int[] probeRows, int[] buildRows, int max) {
         int[] first = probeFirst;
         int count = 0;
         int row = probeRow;
+        // probeRows and buildRows hold max entries; stop while a write at count is still in bounds
         for (; row < probeRowCount && count < max; row++) {
             int candidate = first[row];
-            if (candidate != JoinHashTable.NONE) {
-                probeRows[count] = row;
-                buildRows[count] = candidate;
-                count++;
-            }
+            probeRows[count] = row;
+            buildRows[count] = candidate;
+            count += candidate != JoinHashTable.NONE ? 1 : 0;
         }
         probeRow = row;
         return count;

@@ -165,4 +165,35 @@ class JoinOperatorTest {
         List<Object> payloads = joined.stream().filter(r -> r.get(2).equals(1L)).map(r -> r.get(5)).toList();
         assertThat(payloads).hasSize(4995).isSorted();
     }
+
+    @Test
+    void singleLongKeyProbeFindsEveryUniqueKeyAcrossManyBatches() {
+        // 50,000 unique build keys (a permutation of 0..49,999, so runs of consecutive keys fill the table
+        // densely) and 60,000 probe rows in full batches: keys 0..59,999 of which those below 50,000 match,
+        // every 101st NULL; each probe row must find exactly its one build row, whatever slot run it is in
+        int buildCount = 50_000;
+        List<JunctionType> types = List.of(BIGINT, BIGINT);
+        List<List<Object>> buildRows = new ArrayList<>();
+        long[] buildRowOfKey = new long[buildCount];
+        for (int i = 0; i < buildCount; i++) {
+            long key = (i * 7919L) % buildCount;
+            buildRows.add(row(key, (long) i));
+            buildRowOfKey[(int) key] = i;
+        }
+        List<List<Object>> probeRows = new ArrayList<>();
+        List<List<Object>> expected = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            Long key = i % 101 == 0 ? null : (long) i;
+            probeRows.add(row(key, -1L - i));
+            if (key != null && key < buildCount) {
+                expected.add(row(key, -1L - i, key, buildRowOfKey[i]));
+            }
+        }
+        Operator join = new HashJoinOperator(values(types, 2048, probeRows), values(types, 2048, buildRows),
+                new int[] {0}, new int[] {0}, JoinType.INNER, null);
+        assertThat(collect(join)).containsExactlyInAnyOrderElementsOf(expected);
+        Operator anti = new HashJoinOperator(values(types, 2048, probeRows), values(types, 2048, buildRows),
+                new int[] {0}, new int[] {0}, JoinType.ANTI, null);
+        assertThat(collect(anti)).hasSize(probeRows.size() - expected.size());
+    }
 }
