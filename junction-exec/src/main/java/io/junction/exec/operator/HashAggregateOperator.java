@@ -2,6 +2,7 @@ package io.junction.exec.operator;
 
 import io.junction.exec.ExecutionContext;
 import io.junction.exec.memory.MemoryReservation;
+import io.junction.exec.memory.SizeEstimates;
 import io.junction.exec.spill.SpillPartitioning;
 import io.junction.types.JunctionType;
 import io.junction.vector.Batch;
@@ -140,9 +141,15 @@ public final class HashAggregateOperator implements Operator {
             }
         }
         for (int a = 0; a < accumulators.length; a++) {
-            columns[groupColumns.length + a] = accumulators[a].result(groupCount);
+            Vector column = accumulators[a].result(groupCount);
+            columns[groupColumns.length + a] = column;
+            // built while the table and every accumulator's state are still held
+            memory.grow(SizeEstimates.vectorBytes(column, groupCount));
         }
-        return new Batch(columns, groupCount);
+        Batch out = new Batch(columns, groupCount);
+        // the accumulators' state is garbage from here on: what stays held until emitted is the result
+        memory.resize(SizeEstimates.batchBytes(out));
+        return out;
     }
 
     @Override

@@ -275,6 +275,28 @@ class SpillingOperatorTest {
     }
 
     @Test
+    void hashAggregateReservesItsResultWhileItsStateIsStillHeld() {
+        ExecutionContext c = new ExecutionContext(new MemoryBudget(1L << 30, 1L << 30, new MemoryPool(1L << 30)), null, () -> { }, false);
+        contexts.add(c);
+        int groups = 10_000;
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 2 * groups; i++) {
+            rows.add(row((long) (i % groups), "v", BigDecimal.ONE));
+        }
+        Operator aggregate = new HashAggregateOperator(input(rows), new int[] {0}, List.of(
+                new AggregateCall(AggregateFunction.COUNT_STAR, -1, false, BIGINT),
+                new AggregateCall(AggregateFunction.COUNT, 1, false, BIGINT)), c);
+        assertThat(aggregate.next().rowCount()).isPositive();
+        // while the result is emitted, what is held is the result: three columns of 8 bytes a group (and at most a
+        // null bitmap each), no longer the table and the counts it was built from
+        assertThat(c.memory().reserved()).isBetween(groups * 24L, groups * 24L + 3 * (groups / 8 + 8));
+        // at the peak it held the groups' keys and two counts (8 bytes each at least) and the result built from them
+        assertThat(c.memory().peak()).isGreaterThanOrEqualTo(groups * (3 * 8L + 2 * 8L));
+        assertThat(collect(aggregate)).hasSize(groups - 2048);
+        assertThat(c.memory().reserved()).isZero();
+    }
+
+    @Test
     void topNReservesItsBufferAndReleasesIt() {
         ExecutionContext c = new ExecutionContext(new MemoryBudget(1L << 30, 1L << 30, new MemoryPool(1L << 30)), null, () -> { }, false);
         contexts.add(c);
