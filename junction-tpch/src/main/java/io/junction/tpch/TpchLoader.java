@@ -10,6 +10,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,12 +154,35 @@ public final class TpchLoader {
 
     /** The scale factor of a complete earlier load whose marker table is {@code qualifiedMarker}, if any. */
     public static Optional<Double> loadedScaleFactor(Connection connection, String qualifiedMarker) {
+        if (!markerExists(connection, qualifiedMarker)) {
+            return Optional.empty();
+        }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT scale_factor FROM " + qualifiedMarker)) {
             return rs.next() ? Optional.of(rs.getBigDecimal(1).doubleValue()) : Optional.empty();
         } catch (SQLException e) {
             // No marker table: nothing (complete) was loaded there. PostgreSQL needs the failed
             // statement's transaction cleared only outside autocommit, which callers do not use here.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the marker table exists, asked of the driver's metadata first: selecting from a missing table would do,
+     * but MariaDB's driver logs every failed statement as a warning.
+     */
+    private static boolean markerExists(Connection connection, String qualifiedMarker) {
+        int dot = qualifiedMarker.lastIndexOf('.');
+        String schema = dot < 0 ? null : qualifiedMarker.substring(0, dot);
+        String table = qualifiedMarker.substring(dot + 1);
+        try {
+            DatabaseMetaData metadata = connection.getMetaData();
+            // MariaDB calls a database a catalog; PostgreSQL and DuckDB have schemas
+            String catalog = schema == null ? connection.getCatalog() : null;
+            try (ResultSet rs = metadata.getTables(catalog, schema, table, null)) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return true; // let the SELECT decide
         }
     }
 
