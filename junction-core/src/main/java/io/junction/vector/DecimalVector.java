@@ -23,6 +23,13 @@ public final class DecimalVector extends Vector {
         this.unscaled = new long[capacity];
     }
 
+    /** A vector over the unscaled values {@code unscaled} itself, not a copy: the caller gives the array up. */
+    public static DecimalVector wrapUnscaled(JunctionType type, long[] unscaled) {
+        DecimalVector vector = new DecimalVector(type, 0);
+        vector.unscaled = unscaled;
+        return vector;
+    }
+
     public int scale() {
         return type.scale();
     }

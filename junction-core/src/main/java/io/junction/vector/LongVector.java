@@ -14,6 +14,16 @@ public final class LongVector extends Vector {
         this.values = new long[capacity];
     }
 
+    /**
+     * A vector over {@code values} itself, not a copy: the caller gives the array up (an aggregation's running sums
+     * becoming its result without a second array of the same size).
+     */
+    public static LongVector wrap(JunctionType type, long[] values) {
+        LongVector vector = new LongVector(type, 0);
+        vector.values = values;
+        return vector;
+    }
+
     /** The backing array; valid for rows below the batch's row count, NULL rows hold 0. */
     public long[] values() {
         return values;

@@ -26,7 +26,10 @@ interface Accumulator {
         add(groupIds, groupCount, argument < 0 ? null : batch.column(argument), rowCount);
     }
 
-    /** One value of the call's result type per group {@code 0..groupCount}. */
+    /**
+     * One value of the call's result type per group {@code 0..groupCount}. Called once, last: an accumulator may
+     * hand its state over to the result (which {@link #estimatedBytes} then no longer counts) and is done.
+     */
     Vector result(int groupCount);
 
     /**

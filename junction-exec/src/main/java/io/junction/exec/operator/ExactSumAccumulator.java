@@ -139,6 +139,12 @@ final class ExactSumAccumulator implements Accumulator {
 
     @Override
     public Vector result(int groupCount) {
+        if (!average && wideSums == null) {
+            Vector reused = sumsAsResult(groupCount);
+            if (reused != null) {
+                return reused;
+            }
+        }
         Vector out = Vector.create(resultType, groupCount);
         for (int g = 0; g < groupCount; g++) {
             long count = countOf(g);
@@ -154,6 +160,38 @@ final class ExactSumAccumulator implements Accumulator {
             BigDecimal sum = new BigDecimal(wide ? wideSums[g] : BigInteger.valueOf(sums[g]), inputScale);
             write(out, g, average ? mean(sum, count) : sum);
         }
+        return out;
+    }
+
+    /**
+     * A SUM whose every group fits a long, as a vector over the running sums themselves when the result type stores
+     * them as they are (an integer, or a decimal of the input's scale): no second array and no per-group conversion.
+     * The sums then belong to the result; this accumulator is done. Null where the result type needs a conversion.
+     */
+    private Vector sumsAsResult(int groupCount) {
+        Vector out;
+        if (resultType.kind().isInteger() && inputScale == 0) {
+            out = LongVector.wrap(resultType, sums);
+            for (int g = 0; g < groupCount; g++) {
+                CastExpression.checkRange(sums[g], resultType);
+            }
+        } else if (resultType.kind() == TypeKind.DECIMAL && resultType.scale() == inputScale) {
+            for (int g = 0; g < groupCount; g++) {
+                if (!DecimalArithmetic.fits(sums[g], resultType.precision())) {
+                    throw DecimalArithmetic.overflow(BigDecimal.valueOf(sums[g], inputScale), resultType);
+                }
+            }
+            out = DecimalVector.wrapUnscaled(resultType, sums);
+        } else {
+            return null;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            if ((seen[g >>> 6] >>> g & 1) == 0) {
+                out.setNull(g);
+            }
+        }
+        sums = new long[0];
+        seen = new long[1];
         return out;
     }
 

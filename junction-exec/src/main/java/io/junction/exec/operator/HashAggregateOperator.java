@@ -141,10 +141,13 @@ public final class HashAggregateOperator implements Operator {
             }
         }
         for (int a = 0; a < accumulators.length; a++) {
+            long stateBefore = accumulators[a].estimatedBytes(groupCount);
             Vector column = accumulators[a].result(groupCount);
             columns[groupColumns.length + a] = column;
-            // built while the table and every accumulator's state are still held
-            memory.grow(SizeEstimates.vectorBytes(column, groupCount));
+            // built while the table and every accumulator's state are still held; what the result took over from
+            // the state (a SUM's running sums) is not held twice
+            long takenOver = stateBefore - accumulators[a].estimatedBytes(groupCount);
+            memory.grow(SizeEstimates.vectorBytes(column, groupCount) - takenOver);
         }
         Batch out = new Batch(columns, groupCount);
         // the accumulators' state is garbage from here on: what stays held until emitted is the result
