@@ -47,6 +47,27 @@ class GroupingSetsAndAccumulatorsTest {
     }
 
     @Test
+    void sumsReturnedInPlaceKeepNullGroupsAndStillCheckTheResultType() {
+        JunctionType money = JunctionType.decimal(4, 2);
+        Operator in = values(List.of(INTEGER, money, INTEGER), 2, List.of(row(1, new BigDecimal("10.50"), 1), row(1, new BigDecimal("0.25"), 2),
+                row(2, null, null), row(3, new BigDecimal("-1.00"), 2_000_000_000), row(3, null, 2_000_000_000)));
+        List<List<Object>> rows = collect(new HashAggregateOperator(in, new int[] {0}, List.of(
+                new AggregateCall(AggregateFunction.SUM, 1, false, JunctionType.decimal(38, 2)),
+                new AggregateCall(AggregateFunction.SUM, 2, false, BIGINT))));
+        assertThat(rows).containsExactlyInAnyOrder(
+                row(1, new BigDecimal("10.75"), 3L), row(2, null, null), row(3, new BigDecimal("-1.00"), 4_000_000_000L));
+        // a result type narrower than the sum: 99.99 + 99.99 does not fit DECIMAL(4,2), 2 * 2e9 not INTEGER
+        Operator wide = values(List.of(INTEGER, money), 2, List.of(row(1, new BigDecimal("99.99")), row(1, new BigDecimal("99.99"))));
+        assertThatThrownBy(() -> collect(new HashAggregateOperator(wide, new int[] {0}, List.of(
+                new AggregateCall(AggregateFunction.SUM, 1, false, money)))))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+        Operator ints = values(List.of(INTEGER, INTEGER), 2, List.of(row(1, 2_000_000_000), row(1, 2_000_000_000)));
+        assertThatThrownBy(() -> collect(new HashAggregateOperator(ints, new int[] {0}, List.of(
+                new AggregateCall(AggregateFunction.SUM, 1, false, INTEGER)))))
+                .isInstanceOf(JunctionException.class);
+    }
+
+    @Test
     void varianceOfExactNumbersIsExactAndSampleFormsNeedTwoValues() {
         Operator in = values(List.of(INTEGER, INTEGER), 2, List.of(row(1, 1), row(1, 2), row(1, 4), row(2, 7), row(2, null), row(3, null)));
         List<List<Object>> rows = collect(new HashAggregateOperator(in, new int[] {0}, List.of(
