@@ -27,17 +27,15 @@ import java.util.List;
  * written as the source knows them ({@code schema.table}, without Junction's source qualifier).
  */
 public final class FragmentSqlRenderer extends RelToSqlConverter {
-    private final SqlDialect dialect;
-
     private FragmentSqlRenderer(SqlDialect dialect) {
         super(dialect);
-        this.dialect = dialect;
     }
 
     public static String render(RelNode fragment, SqlDialect dialect) {
-        FragmentSqlRenderer renderer = new FragmentSqlRenderer(dialect);
-        SqlNode statement = renderer.visitRoot(SemiJoinAsInSubquery.rewrite(CharComparisonWithoutCast.rewrite(fragment))).asStatement().accept(WITHOUT_CHARSET_PREFIXES);
-        return statement.toSqlString(renderer.dialect).getSql();
+        // each query of the statement (the body, every shared subtree) gets the rewrites and a renderer of its own
+        SqlNode statement = RepeatedSubtreeAsCte.render(fragment, query -> new FragmentSqlRenderer(dialect)
+                .visitRoot(SemiJoinAsInSubquery.rewrite(CharComparisonWithoutCast.rewrite(query))).asStatement().accept(WITHOUT_CHARSET_PREFIXES));
+        return statement.toSqlString(dialect).getSql();
     }
 
     /**
@@ -90,5 +88,10 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
         }
         SqlIdentifier name = new SqlIdentifier(List.of(table.metadata().schema(), table.metadata().name()), SqlParserPos.ZERO);
         return result(name, List.of(Clause.FROM), scan, null);
+    }
+
+    /** A shared subtree is read by its CTE's name, as a table. */
+    public Result visit(RepeatedSubtreeAsCte.Reference reference) {
+        return result(reference.identifier(), List.of(Clause.FROM), reference, null);
     }
 }

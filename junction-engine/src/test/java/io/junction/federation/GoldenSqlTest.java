@@ -61,6 +61,11 @@ class GoldenSqlTest {
         CASES.put("char_comparison_in_subquery", "SELECT name FROM s.customers WHERE signup IN (SELECT signup FROM s.customers WHERE country = 'N')");
         CASES.put("cross_source", "SELECT o.id, c.name FROM s.orders o JOIN t.customers c ON o.customer_id = c.id "
                 + "WHERE o.amount > 10 AND c.country = 'DE' AND UPPER(c.name) LIKE 'A%'");
+        CASES.put("repeated_with", "WITH t AS (SELECT customer_id, SUM(amount) AS total FROM s.orders GROUP BY customer_id) "
+                + "SELECT customer_id FROM t WHERE total = (SELECT MAX(total) FROM t)");
+        CASES.put("repeated_with_join", "WITH t AS (SELECT c.id, COUNT(*) AS n FROM s.customers c JOIN s.orders o ON o.customer_id = c.id "
+                + "WHERE c.country IN ('N', 'SE') AND c.id IN (SELECT customer_id FROM s.orders WHERE status = 'open') GROUP BY c.id) "
+                + "SELECT id FROM t WHERE n = (SELECT MAX(n) FROM t) OR id IN (SELECT id + 1 FROM t)");
     }
 
     private static final Map<String, SourceDialect> DIALECTS = Map.of(

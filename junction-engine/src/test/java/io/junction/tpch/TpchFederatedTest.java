@@ -214,6 +214,18 @@ class TpchFederatedTest {
         compare(TpchQuery.number(2), pushdown, true);
     }
 
+    /**
+     * Q15: the revenue per supplier, a WITH referenced by the join and by MAX, reaches PostgreSQL as a WITH that
+     * aggregates lineitem once, not as two copies of the aggregation (RepeatedSubtreeAsCte).
+     */
+    @Test
+    void q15AggregatesTheRevenueOnceInPostgres() throws Exception {
+        QueryPlan plan = pushdown.plan(TpchQuery.number(15).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
+        assertThat(plan.statements()).as(plan.text()).filteredOn(st -> st.source().equals("pg")).singleElement()
+                .satisfies(st -> assertThat(st.statement()).startsWith("WITH ").containsOnlyOnce("lineitem").containsOnlyOnce("SUM("));
+        compare(TpchQuery.number(15), pushdown, true);
+    }
+
     @Test
     void q21RunsItsExistsAndNotExistsOnLineitemInsidePostgres() throws Exception {
         QueryPlan plan = pushdown.plan(TpchQuery.number(21).sql(TpchSplit.federatedNames("pg", pg.schema(), "my"), SCALE_FACTOR));
