@@ -11,6 +11,7 @@ import io.junction.exec.memory.MemoryBudget;
 import io.junction.exec.memory.MemoryPool;
 import io.junction.exec.operator.Operator;
 import io.junction.exec.spill.SpillSpace;
+import io.junction.exec.operator.SourceScanOperator;
 import io.junction.exec.operator.ValuesOperator;
 import io.junction.federation.FederationPlanner;
 import io.junction.physical.ExecutionPlanner;
@@ -32,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -59,7 +61,7 @@ final class QueryEngine {
 
     /** @param sources the connectors whose tables the query reads; @param context memory, spill space, cancellation */
     private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution,
-                                Set<Connector> sources, ExecutionContext context) {
+                                Set<Connector> sources, ExecutionContext context, List<SourceScanOperator> scansToStartEarly) {
     }
 
     private PlannedQuery plan(String sql, Catalog.Snapshot catalogSnapshot) {
@@ -85,8 +87,11 @@ final class QueryEngine {
                 new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),
                 new SpillSpace(settings.spillDirectory()), execution::throwIfStopped, settings.forceSpill());
         Operator root;
+        List<SourceScanOperator> scansToStartEarly;
         try {
-            root = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution, context).plan(rel);
+            ExecutionPlanner planner = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution, context);
+            root = planner.plan(rel);
+            scansToStartEarly = planner.scansToStartEarly();
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -98,7 +103,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources, context);
+        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources, context, scansToStartEarly);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -148,6 +153,9 @@ final class QueryEngine {
             return planText(text, sourceNames);
         }
         QueryExecution execution = planned.execution();
+        for (SourceScanOperator scan : planned.scansToStartEarly()) {
+            scan.startEarly(SOURCE_OPENERS);
+        }
         // after the operators closed: returns leftover memory to the pool, removes the query's spill files,
         // and lets go of the sources the query read
         Runnable onClose = () -> {
@@ -175,6 +183,13 @@ final class QueryEngine {
         return new QueryResult(List.of(new ResultColumn("plan", JunctionType.VARCHAR, false)),
                 new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
     }
+
+    /** Threads that send statements started early (see {@link ExecutionPlanner#scansToStartEarly}); idle ones end. */
+    private static final ExecutorService SOURCE_OPENERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "junction-source-open");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One daemon thread for all queries' timeouts: firing one only flags the query and closes its streams. */
     private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {

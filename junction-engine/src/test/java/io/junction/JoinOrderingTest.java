@@ -141,6 +141,23 @@ class JoinOrderingTest {
     }
 
     @Test
+    void aJoinsStatementsAreSentWhenTheQueryStartsNotWhenEachSideIsFirstRead() throws Exception {
+        // customers (MariaDB) build the hash join, orders (PostgreSQL) probe it: pulled one after the other, orders'
+        // statement would wait for every customer to be read; started early, both sources work at once
+        String query = "SELECT c.region, o.status FROM {orders} o JOIN [customers] c ON o.cust = c.id";
+        assertThat(statements(query)).hasSize(2);
+        try (QueryResult r = junction.query(federated(query))) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (r.sourceStatements().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(r.sourceStatements()).as("statements sent before a row is read").hasSize(2);
+            assertThat(r.toList()).hasSize(3000);
+        }
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
     void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
         // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
         String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";

@@ -47,6 +47,14 @@ public interface Connector extends AutoCloseable {
     BatchStream execute(SourceQuery query);
 
     /**
+     * How many statements of one query may be open in this source at once without one waiting for another to
+     * end (a JDBC source's connection pool size). A query starts statements early only within this.
+     */
+    default int concurrentStatements() {
+        return 1;
+    }
+
+    /**
      * Divides a scan of one table, optionally filtered, into {@code parts} statements that the source runs over
      * several connections at once; {@link #execute} of the result streams their rows merged. Empty when this
      * source cannot divide the table (not a plain table, no way to range it) or the table is too small for the

@@ -1,5 +1,7 @@
 package io.junction.physical;
 
+import io.junction.connector.Connector;
+import io.junction.connector.SourceQuery;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import io.junction.exec.ExecutionContext;
@@ -56,6 +58,9 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -69,6 +74,10 @@ public final class ExecutionPlanner {
     private final RexToExpression rex;
     private final QueryExecution execution;
     private final ExecutionContext context;
+    /** Every source scan planned, in plan order, with its fragment. */
+    private final Map<SourceScanOperator, SourceFragment> sourceScans = new LinkedHashMap<>();
+    /** Connections of each source left for the statements a query opens as it reads (see {@link #scansToStartEarly}). */
+    static final int CONNECTIONS_KEPT_FREE = 2;
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
         this(federation, rexBuilder, execution, ExecutionContext.standalone());
@@ -205,8 +214,30 @@ public final class ExecutionPlanner {
         execution.planned(fragment);
         String description = "SourceScan[" + fragment.connector().name() + " (" + fragment.connector().type().configName()
                 + ")]\n" + fragment.describeWork();
-        return new SourceScanOperator(fragment.query().outputTypes(), description,
+        SourceScanOperator scan = new SourceScanOperator(fragment.query().outputTypes(), description,
                 () -> execution.open(fragment));
+        sourceScans.put(scan, fragment);
+        return scan;
+    }
+
+    /**
+     * The source scans of the planned tree worth starting when the query starts rather than when first read: one
+     * statement each (a parallel scan opens several connections of its own, and a bind join's statements need
+     * keys first), at most {@value #CONNECTIONS_KEPT_FREE} fewer per source than it runs at once, so the
+     * statements opened as the query reads its inputs, bind joins' included, still get a connection.
+     * A pull-based plan otherwise sends a hash join's probe-side statement only after its build side is read.
+     */
+    public List<SourceScanOperator> scansToStartEarly() {
+        Map<Connector, Integer> started = new HashMap<>();
+        List<SourceScanOperator> early = new ArrayList<>();
+        sourceScans.forEach((scan, fragment) -> {
+            Connector source = fragment.connector();
+            if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql sql && sql.parameters().isEmpty()
+                    && started.merge(source, 1, Integer::sum) <= source.concurrentStatements() - CONNECTIONS_KEPT_FREE) {
+                early.add(scan);
+            }
+        });
+        return early;
     }
 
     private Operator distinct(Operator input) {

@@ -371,6 +371,11 @@ public abstract class JdbcConnector implements Connector {
         return options.poolSize();
     }
 
+    @Override
+    public int concurrentStatements() {
+        return options.poolSize();
+    }
+
     /** Fails when a statement's result does not have the columns the plan expects. */
     void checkResultWidth(ResultSet rows, int expected, String sql) throws SQLException {
         int width = rows.getMetaData().getColumnCount();

@@ -182,30 +182,66 @@ class OperatorTest {
                 .containsExactlyInAnyOrder(row("a", 1L), row(null, null), row("a", 2L));
     }
 
+    /** A source stream over {@code rows} that runs {@code onClose} when closed. */
+    private static BatchStream streamOf(Operator rows, Runnable onClose) {
+        return new BatchStream() {
+            @Override
+            public Batch next() {
+                return rows.next();
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
+        };
+    }
+
     @Test
     void scanOpensLazilyAndClosesAtEnd() {
         AtomicInteger opened = new AtomicInteger();
         AtomicBoolean closed = new AtomicBoolean();
         SourceScanOperator scan = new SourceScanOperator(List.of(BIGINT), "t", () -> {
             opened.incrementAndGet();
-            Operator rows = values(List.of(BIGINT), 1, List.of(row(1L)));
-            return new BatchStream() {
-                @Override
-                public Batch next() {
-                    return rows.next();
-                }
-
-                @Override
-                public void close() {
-                    closed.set(true);
-                }
-            };
+            return streamOf(values(List.of(BIGINT), 1, List.of(row(1L))), () -> closed.set(true));
         });
         assertThat(opened.get()).isZero();
         assertThat(scan.next().rowCount()).isEqualTo(1);
         assertThat(scan.next()).isNull();
         assertThat(closed).isTrue();
         assertThat(opened.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aScanStartedEarlyOpensOnAnotherThreadAndIsReadOrClosedAsUsual() throws Exception {
+        AtomicInteger closes = new AtomicInteger();
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(2);
+        java.util.function.Supplier<BatchStream> opener = () -> {
+            opened.countDown();
+            return streamOf(values(List.of(BIGINT), 1, List.of(row(1L), row(2L))), closes::incrementAndGet);
+        };
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            SourceScanOperator read = new SourceScanOperator(List.of(BIGINT), "t", opener);
+            read.startEarly(executor);
+            SourceScanOperator unread = new SourceScanOperator(List.of(BIGINT), "u", opener);
+            unread.startEarly(executor);
+            assertThat(opened.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("opened before any next()").isTrue();
+            assertThat(collect(read)).hasSize(2);
+            unread.close(); // never read: its stream is closed all the same
+            executor.submit(() -> { }).get();
+            assertThat(closes.get()).isEqualTo(2);
+
+            // an error opening the stream surfaces, as itself, at the first next()
+            SourceScanOperator failing = new SourceScanOperator(List.of(BIGINT), "f", () -> {
+                throw new JunctionException(ErrorCode.SOURCE_UNREACHABLE, "source s is down");
+            });
+            failing.startEarly(executor);
+            assertThatThrownBy(failing::next).isInstanceOfSatisfying(JunctionException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_UNREACHABLE));
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
