@@ -155,6 +155,16 @@ class JoinOrderingTest {
             assertThat(r.toList()).hasSize(3000);
         }
         assertAnswerIsPostgres(query);
+        // two statements to a source of one connection: one started early would hold the connection the other needs,
+        // so neither is, and the query still runs (the build side's statement ends before the probe side's starts)
+        String selfJoin = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";
+        try (Junction oneConnection = Junction.builder().source(PG.config("pg", java.util.Map.of("pool_size", 1))).build();
+             QueryResult r = oneConnection.query(federated(selfJoin))) {
+            Thread.sleep(300);
+            assertThat(r.sourceStatements()).isEmpty();
+            assertThat(r.toList()).hasSize(45_000);
+            assertThat(r.sourceStatements()).hasSize(2);
+        }
     }
 
     @Test

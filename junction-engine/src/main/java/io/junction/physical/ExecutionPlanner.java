@@ -74,10 +74,8 @@ public final class ExecutionPlanner {
     private final RexToExpression rex;
     private final QueryExecution execution;
     private final ExecutionContext context;
-    /** Every source scan planned, in plan order, with its fragment. */
+    /** Every source scan planned, in plan order, with its fragment (a bind join's replaced probe scan included). */
     private final Map<SourceScanOperator, SourceFragment> sourceScans = new LinkedHashMap<>();
-    /** Connections of each source left for the statements a query opens as it reads (see {@link #scansToStartEarly}). */
-    static final int CONNECTIONS_KEPT_FREE = 2;
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
         this(federation, rexBuilder, execution, ExecutionContext.standalone());
@@ -221,19 +219,23 @@ public final class ExecutionPlanner {
     }
 
     /**
-     * The source scans of the planned tree worth starting when the query starts rather than when first read: one
-     * statement each (a parallel scan opens several connections of its own, and a bind join's statements need
-     * keys first), at most {@value #CONNECTIONS_KEPT_FREE} fewer per source than it runs at once, so the
-     * statements opened as the query reads its inputs, bind joins' included, still get a connection.
-     * A pull-based plan otherwise sends a hash join's probe-side statement only after its build side is read.
+     * The source scans of the planned tree worth starting when the query starts rather than when first read (a
+     * pull-based plan otherwise sends a hash join's probe-side statement only after its build side is read): those of
+     * one statement each (a parallel scan opens connections of its own, a bind join's statements need keys first),
+     * and only in sources where every statement the plan may hold open at once (a parallel scan's workers, a bind
+     * join's one statement at a time, the rest one each) fits what the source runs concurrently
+     * ({@link Connector#concurrentStatements}): an early statement holds its connection until read, so none may leave
+     * a later one waiting for a connection.
      */
     public List<SourceScanOperator> scansToStartEarly() {
-        Map<Connector, Integer> started = new HashMap<>();
+        Map<Connector, Integer> demand = new HashMap<>();
+        sourceScans.forEach((scan, fragment) -> demand.merge(fragment.connector(),
+                fragment.query() instanceof SourceQuery.ParallelScan parallel ? parallel.workers() : 1, Integer::sum));
         List<SourceScanOperator> early = new ArrayList<>();
         sourceScans.forEach((scan, fragment) -> {
             Connector source = fragment.connector();
             if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql sql && sql.parameters().isEmpty()
-                    && started.merge(source, 1, Integer::sum) <= source.concurrentStatements() - CONNECTIONS_KEPT_FREE) {
+                    && demand.get(source) <= source.concurrentStatements()) {
                 early.add(scan);
             }
         });
