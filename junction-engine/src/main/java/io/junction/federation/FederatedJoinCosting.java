@@ -36,6 +36,8 @@ final class FederatedJoinCosting implements JoinCosting {
     private final double[] relationSourceRows;
     private final RelMetadataQuery mq;
     private final Map<Long, Boolean> pushable = new HashMap<>();
+    /** The cost of each set pushed as one statement (see {@link #pushed}). */
+    private final Map<Long, Double> pushedCost = new HashMap<>();
     /** Distinct values of the graph fields asked about, null where Calcite does not know them. */
     private final Map<Integer, Double> distinctValuesKnown = new HashMap<>();
     private final Map<Connector, boolean[]> evaluable = new HashMap<>();
@@ -114,8 +116,10 @@ final class FederatedJoinCosting implements JoinCosting {
         }
         double rows = cardinality.rows(set);
         JoinPlan larger = a.rows() >= b.rows() ? a : b;
-        return new JoinPlan(set, larger, larger == a ? b : a, rows,
-                FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(set)), pushedSourceRows(set, rows)), true);
+        // the same for every split of the set, and asked for once per split and alternative: computed once
+        double cost = pushedCost.computeIfAbsent(set,
+                s -> FederatedCostModel.fragment(rows, width(graph.fieldsNeededAbove(s)), pushedSourceRows(s, rows)));
+        return new JoinPlan(set, larger, larger == a ? b : a, rows, cost, true);
     }
 
     /**
