@@ -9,20 +9,10 @@ public sealed interface SourceQuery {
     /** Types of the result columns, in order; the connector converts source values to these. */
     List<JunctionType> outputTypes();
 
-    /**
-     * A statement rendered in the source's dialect, with the values of its {@code ?} parameters in order (none for
-     * most statements: literals are rendered inline by the dialect). A parameter is bound with the driver's
-     * {@code setObject}.
-     */
-    record Sql(String sql, List<JunctionType> outputTypes, List<Object> parameters) implements SourceQuery {
+    /** A statement rendered in the source's dialect, values written inline as literals by the dialect. */
+    record Sql(String sql, List<JunctionType> outputTypes) implements SourceQuery {
         public Sql {
             outputTypes = List.copyOf(outputTypes);
-            parameters = List.copyOf(parameters);
-        }
-
-        /** A statement without parameters. */
-        public Sql(String sql, List<JunctionType> outputTypes) {
-            this(sql, outputTypes, List.of());
         }
     }
 

@@ -234,7 +234,7 @@ public final class ExecutionPlanner {
         List<SourceScanOperator> early = new ArrayList<>();
         sourceScans.forEach((scan, fragment) -> {
             Connector source = fragment.connector();
-            if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql sql && sql.parameters().isEmpty()
+            if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql
                     && demand.get(source) <= source.concurrentStatements()) {
                 early.add(scan);
             }

@@ -8,7 +8,6 @@ import io.junction.vector.BatchStream;
 import io.junction.vector.Vector;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,8 +30,6 @@ final class JdbcBatchStream implements BatchStream {
     private final Connection connection;
     private final boolean ownsConnection;
     private final Statement statement;
-    /** Whether {@link #statement} was prepared with {@link #sql} and its parameters bound (some drivers' plain statements are PreparedStatements too). */
-    private final boolean prepared;
     private ResultSet rows;
     private final String sql;
     private final List<JunctionType> types;
@@ -43,9 +40,8 @@ final class JdbcBatchStream implements BatchStream {
     private volatile boolean reading;
     private boolean released;
 
-    JdbcBatchStream(JdbcConnector connector, Connection connection, boolean ownsConnection, Statement statement, boolean prepared,
+    JdbcBatchStream(JdbcConnector connector, Connection connection, boolean ownsConnection, Statement statement,
                     String sql, List<JunctionType> types, JdbcColumnReader[] readers, int batchSize) {
-        this.prepared = prepared;
         this.connector = connector;
         this.connection = connection;
         this.ownsConnection = ownsConnection;
@@ -70,7 +66,7 @@ final class JdbcBatchStream implements BatchStream {
         reading = true;
         try {
             if (rows == null) {
-                rows = prepared ? ((PreparedStatement) statement).executeQuery() : statement.executeQuery(sql);
+                rows = statement.executeQuery(sql);
                 connector.checkResultWidth(rows, types.size(), sql);
             }
             while (row < batchSize && rows.next()) {

@@ -17,7 +17,6 @@ import io.junction.vector.BatchStream;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -273,7 +272,6 @@ public abstract class JdbcConnector implements Connector {
     @Override
     public BatchStream execute(SourceQuery query) {
         return switch (query) {
-            case SourceQuery.Sql s when !s.parameters().isEmpty() -> openParameterizedStream(s);
             case SourceQuery.Sql s -> openStream(s.sql(), s.outputTypes());
             case SourceQuery.Scan scan -> openStream(renderScan(scan.table(), scan.columns()), scan.outputTypes());
             case SourceQuery.ParallelScan parallel -> new ParallelScanStream(this, parallel);
@@ -298,54 +296,25 @@ public abstract class JdbcConnector implements Connector {
     }
 
     /**
-     * Streams a statement with bind parameters through a JDBC prepared statement on a connection of its own. Not
-     * overridable: faster paths such as PostgreSQL's binary COPY cannot take parameters.
-     */
-    private BatchStream openParameterizedStream(SourceQuery.Sql query) {
-        Connection connection = connect();
-        try {
-            return streamStatement(connection, query.sql(), query.parameters(), query.outputTypes(), true);
-        } catch (SQLException e) {
-            releaseAfterFailure(connection, null);
-            throw failures.queryFailure(e, query.sql());
-        } catch (RuntimeException e) {
-            releaseAfterFailure(connection, null);
-            throw e;
-        }
-    }
-
-    /**
      * A JDBC result-set stream of {@code sql} on {@code connection}. With {@code ownsConnection} the stream
      * closes the connection (and ends a transaction it began) when done; without, it leaves connection and
      * transaction to the caller (a part of a parallel scan inside a shared snapshot).
      */
     protected BatchStream streamStatement(Connection connection, String sql, List<JunctionType> types, boolean ownsConnection)
             throws SQLException {
-        return streamStatement(connection, sql, List.of(), types, ownsConnection);
-    }
-
-    /** As {@link #streamStatement(Connection, String, List, boolean)}, binding {@code parameters} to the statement's {@code ?}s. */
-    private BatchStream streamStatement(Connection connection, String sql, List<Object> parameters, List<JunctionType> types,
-                                        boolean ownsConnection) throws SQLException {
         JdbcColumnReader[] readers = new JdbcColumnReader[types.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = columnReader(types.get(i));
         }
-        Statement statement = parameters.isEmpty()
-                ? connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
-                : connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             prepareForStreaming(connection, statement);
-            for (int i = 0; i < parameters.size(); i++) {
-                ((PreparedStatement) statement).setObject(i + 1, parameters.get(i));
-            }
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
-        return new JdbcBatchStream(this, connection, ownsConnection, statement, !parameters.isEmpty(), sql, types, readers, options.batchSize());
+        return new JdbcBatchStream(this, connection, ownsConnection, statement, sql, types, readers, options.batchSize());
     }
-
 
     // ---- parallel scans: what a source that splits scans supplies -----------------------------------------
 
