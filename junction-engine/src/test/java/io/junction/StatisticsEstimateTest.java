@@ -59,6 +59,22 @@ class StatisticsEstimateTest {
     }
 
     @Test
+    void likeEstimatesFollowThePatternsLiteralCharactersAndNotLikeKeepsTheRest() {
+        for (Junction j : List.of(junction, junctionNoPushdown)) {
+            // Calcite alone guesses a quarter for both, so NOT LIKE looked as selective as LIKE
+            long rare = firstEstimate(j.explain("SELECT id FROM pg.facts WHERE CAST(id AS VARCHAR) LIKE '%special%requests%'"));
+            long notRare = firstEstimate(j.explain("SELECT id FROM pg.facts WHERE CAST(id AS VARCHAR) NOT LIKE '%special%requests%'"));
+            assertThat(rare).isLessThan(200);
+            assertThat(notRare).isGreaterThan(1800);
+            assertThat(rare + notRare).isBetween(1999L, 2001L);
+            // up to four literal characters keep the quarter; an escaped wildcard is a literal character
+            assertThat(firstEstimate(j.explain("SELECT id FROM pg.facts WHERE CAST(id AS VARCHAR) LIKE '1%2'"))).isEqualTo(500);
+            assertThat(firstEstimate(j.explain("SELECT id FROM pg.facts WHERE CAST(id AS VARCHAR) LIKE '12!%34%' ESCAPE '!'")))
+                    .isLessThan(500);
+        }
+    }
+
+    @Test
     void joinEstimatesDivideByTheLargerDistinctCountOfTheKeys() {
         // every fact row finds exactly one of the 4 dims: 2000 * 4 / max(4, 4); Calcite's fixed selectivity says 1200
         String sql = "SELECT f.id, d.label FROM pg.facts f JOIN pg.dims d ON f.grp = d.g";

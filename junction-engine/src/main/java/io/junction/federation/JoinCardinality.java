@@ -2,8 +2,8 @@ package io.junction.federation;
 
 import io.junction.sql.ColumnDomains;
 import io.junction.sql.NullFractions;
+import io.junction.sql.SelectivityGuess;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -59,7 +59,7 @@ final class JoinCardinality {
             if (fields != null && graph.relationOf(fields[0]) != graph.relationOf(fields[1])) {
                 equalities.add(p);
             } else {
-                factors.add(new Factor(graph.predicateRelations(p), RelMdUtil.guessSelectivity(predicates.get(p))));
+                factors.add(new Factor(graph.predicateRelations(p), SelectivityGuess.of(predicates.get(p))));
             }
         }
     }

@@ -37,7 +37,7 @@ final class ColumnDistinctCounts implements BuiltInMetadata.DistinctRowCount.Han
         if (groupKey.isEmpty()) {
             return 1.0;
         }
-        Double selected = rows == null ? null : rows * RelMdUtil.guessSelectivity(predicate);
+        Double selected = rows == null ? null : rows * SelectivityGuess.of(predicate);
         if (keys.stream().anyMatch(groupKey::contains)) {
             return selected;
         }

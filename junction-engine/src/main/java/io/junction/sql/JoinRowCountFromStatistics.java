@@ -11,7 +11,6 @@ import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMdRowCount;
-import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
@@ -84,7 +83,7 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
         }
         if (!keys.isEqui()) {
             RexNode rest = keys.getRemaining(join.getCluster().getRexBuilder());
-            rows *= RelMdUtil.guessSelectivity(rest);
+            rows *= SelectivityGuess.of(rest);
         }
         return Math.max(rows, 1);
     }

@@ -4,7 +4,6 @@ import io.junction.connector.ColumnStatistics;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMdSelectivity;
-import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -33,11 +32,11 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
         }
         SourceTable table = scan.getTable().unwrap(SourceTable.class);
         if (table == null) {
-            return RelMdUtil.guessSelectivity(predicate);
+            return SelectivityGuess.of(predicate);
         }
         double selectivity = 1;
         for (RexNode conjunct : RelOptUtil.conjunctions(predicate)) {
-            selectivity *= conjunctSelectivity(table, conjunct).orElseGet(() -> RelMdUtil.guessSelectivity(conjunct));
+            selectivity *= conjunctSelectivity(table, conjunct).orElseGet(() -> SelectivityGuess.of(conjunct));
         }
         return selectivity;
     }
