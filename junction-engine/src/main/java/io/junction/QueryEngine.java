@@ -11,9 +11,9 @@ import io.junction.exec.memory.MemoryBudget;
 import io.junction.exec.memory.MemoryPool;
 import io.junction.exec.operator.Operator;
 import io.junction.exec.spill.SpillSpace;
-import io.junction.exec.operator.SourceScanOperator;
 import io.junction.exec.operator.ValuesOperator;
 import io.junction.federation.FederationPlanner;
+import io.junction.physical.EarlyWork;
 import io.junction.physical.ExecutionPlanner;
 import io.junction.physical.PlanPrinter;
 import io.junction.physical.QueryExecution;
@@ -61,7 +61,7 @@ final class QueryEngine {
 
     /** @param sources the connectors whose tables the query reads; @param context memory, spill space, cancellation */
     private record PlannedQuery(List<ResultColumn> columns, Operator root, boolean explainOnly, QueryExecution execution,
-                                Set<Connector> sources, ExecutionContext context, List<SourceScanOperator> scansToStartEarly) {
+                                Set<Connector> sources, ExecutionContext context, EarlyWork earlyWork) {
     }
 
     private PlannedQuery plan(String sql, Catalog.Snapshot catalogSnapshot) {
@@ -87,11 +87,11 @@ final class QueryEngine {
                 new MemoryBudget(settings.memoryLimitBytes(), settings.hardMemoryLimitBytes(), MemoryPool.shared()),
                 new SpillSpace(settings.spillDirectory()), execution::throwIfStopped, settings.forceSpill());
         Operator root;
-        List<SourceScanOperator> scansToStartEarly;
+        EarlyWork earlyWork;
         try {
             ExecutionPlanner planner = new ExecutionPlanner(federation, rel.getCluster().getRexBuilder(), execution, context);
             root = planner.plan(rel);
-            scansToStartEarly = planner.scansToStartEarly();
+            earlyWork = planner.earlyWork();
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -103,7 +103,7 @@ final class QueryEngine {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(i < names.size() ? names.get(i) : fields.get(i).getName(), types.get(i), fields.get(i).getType().isNullable()));
         }
-        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources, context, scansToStartEarly);
+        return new PlannedQuery(columns, root, analyzed.explain(), execution, sources, context, earlyWork);
     }
 
     private static String stripTrailingSemicolon(String sql) {
@@ -153,9 +153,7 @@ final class QueryEngine {
             return planText(text, sourceNames);
         }
         QueryExecution execution = planned.execution();
-        for (SourceScanOperator scan : planned.scansToStartEarly()) {
-            scan.startEarly(SOURCE_OPENERS);
-        }
+        planned.earlyWork().start(SOURCE_OPENERS);
         // after the operators closed: returns leftover memory to the pool, removes the query's spill files,
         // and lets go of the sources the query read
         Runnable onClose = () -> {
@@ -184,7 +182,7 @@ final class QueryEngine {
                 new ValuesOperator(List.of(JunctionType.VARCHAR), rows), new QueryExecution(), () -> { }, sourceNames);
     }
 
-    /** Threads that send statements started early (see {@link ExecutionPlanner#scansToStartEarly}); idle ones end. */
+    /** Threads that send statements started early and read inputs ahead (see {@link ExecutionPlanner#earlyWork}); idle ones end. */
     private static final ExecutorService SOURCE_OPENERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "junction-source-open");
         t.setDaemon(true);

@@ -24,6 +24,8 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
     private final Runnable onClose;
     private final List<String> sources;
     private boolean closed;
+    /** Whether the last batch was read; a result closed before that abandons its statements. */
+    private boolean ended;
 
     QueryResult(List<ResultColumn> columns, BatchStream stream, QueryExecution execution, Runnable onClose, List<String> sources) {
         this.columns = List.copyOf(columns);
@@ -61,6 +63,7 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
                     + "(EngineSettings.memoryLimitBytes) so it spills earlier, give the JVM more heap (-Xmx) or add filters");
         }
         if (b == null) {
+            ended = true;
             close();
         }
         return b;
@@ -129,6 +132,9 @@ public final class QueryResult implements AutoCloseable, Iterable<Row> {
         if (!closed) {
             closed = true;
             try {
+                if (!ended) {
+                    execution.abandon();
+                }
                 stream.close();
             } finally {
                 onClose.run();

@@ -168,6 +168,28 @@ class JoinOrderingTest {
     }
 
     @Test
+    void aProbeSideWaitingForKeysOfItsOwnIsReadAheadWhileTheBuildSideIsRead() throws Exception {
+        // two bind joins, each sending MariaDB's keys to PostgreSQL, meet in a hash join: pulled one after the other,
+        // the probe side's keys would be collected and sent only after the build side's whole chain was read; read
+        // ahead on another thread, the probe side's chain runs at once, its bound statement sent before a row is read
+        String query = "SELECT a.cust, a.n, b.total FROM (SELECT o.cust, COUNT(*) AS n FROM {orders} o JOIN [vips] v ON o.cust = v.id "
+                + "GROUP BY o.cust) a JOIN (SELECT o2.cust, SUM(i.price) AS total FROM {items} i JOIN {orders} o2 ON i.order_id = o2.id "
+                + "JOIN [customers] c ON o2.cust = c.id WHERE c.region = 'region 3' GROUP BY o2.cust) b ON a.cust = b.cust";
+        assertThat(junction.explain(federated(query))).contains("Prefetch[");
+        try (QueryResult r = junction.query(federated(query))) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (r.sourceStatements().stream().noneMatch(s -> s.statement().contains("unnest")) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(r.sourceStatements()).as("the probe side's bound statement, sent before a row is read")
+                    .filteredOn(s -> s.statement().contains("unnest")).singleElement()
+                    .satisfies(s -> assertThat(s.statement()).contains("items"));
+            assertThat(r.toList()).isNotEmpty();
+        }
+        assertAnswerIsPostgres(query);
+    }
+
+    @Test
     void aSameSourceJoinThatMultipliesItsRowsRunsInJunction() throws Exception {
         // 300 rows join 300 rows on a key of two values: 45,000 rows, far more bytes than fetching both sides
         String query = "SELECT a.id, b.id FROM {pairs} a JOIN {pairs} b ON a.k = b.k";

@@ -16,6 +16,7 @@ import io.junction.exec.operator.JoinType;
 import io.junction.exec.operator.LimitOperator;
 import io.junction.exec.operator.NestedLoopJoinOperator;
 import io.junction.exec.operator.Operator;
+import io.junction.exec.operator.PrefetchOperator;
 import io.junction.exec.operator.ProjectOperator;
 import io.junction.exec.operator.SortKey;
 import io.junction.exec.operator.SortOperator;
@@ -76,6 +77,10 @@ public final class ExecutionPlanner {
     private final ExecutionContext context;
     /** Every source scan planned, in plan order, with its fragment (a bind join's replaced probe scan included). */
     private final Map<SourceScanOperator, SourceFragment> sourceScans = new LinkedHashMap<>();
+    /** Probe sides that may be read ahead (see {@link #earlyWork}). */
+    private final List<PrefetchOperator> prefetches = new ArrayList<>();
+    /** Bind joins planned so far: a side planned while it grew holds one. */
+    private int bindJoins;
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
         this(federation, rexBuilder, execution, ExecutionContext.standalone());
@@ -219,15 +224,21 @@ public final class ExecutionPlanner {
     }
 
     /**
-     * The source scans of the planned tree worth starting when the query starts rather than when first read (a
-     * pull-based plan otherwise sends a hash join's probe-side statement only after its build side is read): those of
-     * one statement each (a parallel scan opens connections of its own, a bind join's statements need keys first),
-     * and only in sources where every statement the plan may hold open at once (a parallel scan's workers, a bind
-     * join's one statement at a time, the rest one each) fits what the source runs concurrently
+     * What the query starts on other threads when it starts, rather than when first read (a pull-based plan otherwise
+     * sends a hash join's probe-side statements only after its build side is read):
+     * <ul>
+     *   <li>source scans of one statement each (a parallel scan opens connections of its own, a bind join's statements
+     *   need keys first), sent early;</li>
+     *   <li>probe sides of hash joins that contain bind joins of their own, read ahead ({@link PrefetchOperator}):
+     *   their statements wait for keys, so they cannot be sent early, and would otherwise add their whole chain's
+     *   latency to the build side's.</li>
+     * </ul>
+     * Only in sources where every statement the plan may hold open at once (a parallel scan's workers, a bind join's
+     * one statement at a time, the rest one each) fits what the source runs concurrently
      * ({@link Connector#concurrentStatements}): an early statement holds its connection until read, so none may leave
-     * a later one waiting for a connection.
+     * a later one waiting for a connection. Read-ahead needs that of every source the plan reads.
      */
-    public List<SourceScanOperator> scansToStartEarly() {
+    public EarlyWork earlyWork() {
         Map<Connector, Integer> demand = new HashMap<>();
         sourceScans.forEach((scan, fragment) -> demand.merge(fragment.connector(),
                 fragment.query() instanceof SourceQuery.ParallelScan parallel ? parallel.workers() : 1, Integer::sum));
@@ -239,7 +250,8 @@ public final class ExecutionPlanner {
                 early.add(scan);
             }
         });
-        return early;
+        boolean allFit = demand.entrySet().stream().allMatch(e -> e.getValue() <= e.getKey().concurrentStatements());
+        return new EarlyWork(early, allFit ? List.copyOf(prefetches) : List.of());
     }
 
     private Operator distinct(Operator input) {
@@ -371,8 +383,12 @@ public final class ExecutionPlanner {
             case ANTI -> JoinType.ANTI;
             default -> throw new JunctionException(ErrorCode.UNSUPPORTED_FEATURE, join.getJoinType() + " joins are not supported yet");
         };
+        int bindJoinsBefore = bindJoins;
         Operator left = plan(join.getLeft());
+        boolean leftBindsKeys = bindJoins > bindJoinsBefore;
+        int bindJoinsBetween = bindJoins;
         Operator right = plan(join.getRight());
+        boolean rightBindsKeys = bindJoins > bindJoinsBetween;
         int leftWidth = join.getLeft().getRowType().getFieldCount();
         int rightWidth = join.getRight().getRowType().getFieldCount();
         // Only "=" makes hash keys: IS NOT DISTINCT FROM matches NULL with NULL, which hash keys never do,
@@ -415,8 +431,19 @@ public final class ExecutionPlanner {
         boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
             Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
+            boolean boundHere = bound[0] != l || bound[1] != r;
             l = bound[0];
             r = bound[1];
+            if (boundHere) {
+                // this join's probe side reads the build side's keys: it cannot run ahead of it
+                leftBindsKeys = false;
+                rightBindsKeys = false;
+            }
+        }
+        if (buildLeft && rightBindsKeys) {
+            r = readAhead(r);
+        } else if (!buildLeft && leftBindsKeys) {
+            l = readAhead(l);
         }
         int lw = leftWidth + leftExtra.size();
         int rw = rightWidth + rightExtra.size();
@@ -486,7 +513,15 @@ public final class ExecutionPlanner {
         Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
                 rexBuilder, execution), rowsFetched, FederatedCostModel.boundFragment(probeRel, rowsFetched, keysShipped));
         Operator collecting = new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
+        bindJoins++;
         return buildLeft ? new Operator[]{collecting, bound} : new Operator[]{bound, collecting};
+    }
+
+    /** {@code probe}, read ahead on another thread once the query starts, if {@link #earlyWork} allows. */
+    private Operator readAhead(Operator probe) {
+        PrefetchOperator prefetch = new PrefetchOperator(probe);
+        prefetches.add(prefetch);
+        return prefetch;
     }
 
     private static Operator withExtraColumns(Operator input, List<Expression> extra) {

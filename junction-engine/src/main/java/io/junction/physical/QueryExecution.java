@@ -51,6 +51,17 @@ public final class QueryExecution {
         return statement;
     }
 
+    /**
+     * Closes every source statement of a query whose reader has let go of it before its end (closed it early, or
+     * it failed): a statement read on another thread (an input read ahead) then ends at once instead of running to
+     * its end before its reader can be closed. What such a closed statement still returns is never read.
+     */
+    public void abandon() {
+        for (TrackedStatement s : statements) {
+            s.close();
+        }
+    }
+
     /** Stops the query (first reason wins) and closes its source statements. Thread-safe, idempotent. */
     public void stop(JunctionException reason) {
         if (stopReason.compareAndSet(null, reason)) {
