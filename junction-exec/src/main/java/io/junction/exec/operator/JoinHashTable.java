@@ -39,8 +39,13 @@ final class JoinHashTable {
 
     private final ChunkedRows rows;
     private final int[] keyColumns;
-    /** The key's chunks as long arrays when the key is one column of longs, else null. */
-    private final long[][] longKeys;
+    /**
+     * When the key is one column of longs on both sides, the build rows' interleaved chunks (the key's
+     * value of row id at {@code [id >>> CHUNK_BITS][(id & CHUNK_MASK) * rowWidth + keyOffset]}), else null.
+     */
+    private final long[][] longKeyRows;
+    private final int rowWidth;
+    private final int keyOffset;
     private final int mask;
     /** 32 minus the slot bits: {@link #homeSlot} keeps the top bits of the spread hash. */
     private final int slotShift;
@@ -73,21 +78,42 @@ final class JoinHashTable {
         int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
         idMask = idBits >= 32 ? -1 : (1 << idBits) - 1;
         tagMask = ~idMask;
-        longKeys = isLongKey(probeKeyTypes) && isLongKey(List.of(rows.types().get(keyColumns[0]))) ? longChunks(rows, keyColumns[0]) : null;
+        boolean longKey = isLongKey(rows.types(), keyColumns, probeKeyTypes);
+        for (int column : keyColumns) {
+            if (rows.isInterleaved(column) != longKey) {
+                throw new IllegalArgumentException("key columns must be held as interleavedColumns says");
+            }
+        }
+        longKeyRows = longKey ? rows.rowChunks() : null;
+        rowWidth = rows.rowWidth();
+        keyOffset = longKey ? rows.rowOffset(keyColumns[0]) : 0;
         insertAll(memory);
     }
 
-    private static boolean isLongKey(List<JunctionType> types) {
-        return types.size() == 1 && Vector.create(types.getFirst(), 0) instanceof LongVector;
+    /**
+     * Which build columns the rows should hold interleaved ({@link ChunkedRows}): every column of longs, so
+     * that a matched row's key and its other values share a cache line; but key columns only when the key
+     * is a single column of longs on both sides, since other keys are compared through their vectors.
+     */
+    static boolean[] interleavedColumns(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
+        boolean[] interleave = new boolean[buildTypes.size()];
+        for (int c = 0; c < interleave.length; c++) {
+            interleave[c] = holdsLongs(buildTypes.get(c));
+        }
+        if (!isLongKey(buildTypes, keyColumns, probeKeyTypes)) {
+            for (int column : keyColumns) {
+                interleave[column] = false;
+            }
+        }
+        return interleave;
     }
 
-    private static long[][] longChunks(ChunkedRows rows, int column) {
-        Vector[] chunks = rows.columnChunks(column);
-        long[][] values = new long[rows.chunkCount()][];
-        for (int c = 0; c < values.length; c++) {
-            values[c] = ((LongVector) chunks[c]).values();
-        }
-        return values;
+    private static boolean isLongKey(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
+        return keyColumns.length == 1 && holdsLongs(buildTypes.get(keyColumns[0])) && holdsLongs(probeKeyTypes.getFirst());
+    }
+
+    private static boolean holdsLongs(JunctionType type) {
+        return Vector.create(type, 0) instanceof LongVector;
     }
 
     /** Heap bytes of the index itself (the rows are accounted by their holder). */
@@ -107,9 +133,8 @@ final class JoinHashTable {
 
     private void insertAll(MemoryReservation memory) {
         for (int chunk = rows.chunkCount() - 1; chunk >= 0; chunk--) {
-            Batch keys = rows.chunk(chunk);
-            Vector[] keyVectors = keyVectors(keys.columns(), keyColumns);
-            int n = keys.rowCount();
+            Vector[] keyVectors = rows.chunkColumns(chunk, keyColumns);
+            int n = rows.chunkRowCount(chunk);
             int[] hashes = hashes(keyVectors, n);
             boolean[] nullKey = nullKeys(keyVectors, n);
             touchHomeSlots(hashes, n);
@@ -167,7 +192,7 @@ final class JoinHashTable {
      * {@link #NONE}, for rows {@code 0..n}.
      */
     void firstMatches(Vector[] probeKeys, int n, int[] first) {
-        if (longKeys == null) {
+        if (longKeyRows == null) {
             ensureScratch(n);
             int[] hashes = hashes(probeKeys, n, probeHashes);
             // NULL keys are never compared (their values are leftovers, or null references)
@@ -220,7 +245,9 @@ final class JoinHashTable {
             slotOf[pendingCount] = homeSlot(hash);
             pendingCount += mayContain(hash) ? 1 : 0;
         }
-        long[][] buildKeys = longKeys;
+        long[][] buildRows = longKeyRows;
+        int width = rowWidth;
+        int offset = keyOffset;
         while (pendingCount > 0) {
             for (int p = 0; p < pendingCount; p++) {
                 candidateOf[p] = slots[slotOf[p]];
@@ -230,7 +257,7 @@ final class JoinHashTable {
                 boolean tagged = entry != 0 & ((entry ^ hashOf[p]) & tagMask) == 0;
                 int id = tagged ? (entry & idMask) - 1 : 0;
                 candidateOf[p] = tagged ? id : entry == 0 ? EMPTY_SLOT : OTHER_KEY;
-                candidateKeyOf[p] = buildKeys[id >>> ChunkedRows.CHUNK_BITS][id & ChunkedRows.CHUNK_MASK];
+                candidateKeyOf[p] = buildRows[id >>> ChunkedRows.CHUNK_BITS][(id & ChunkedRows.CHUNK_MASK) * width + offset];
             }
             int kept = 0;
             for (int p = 0; p < pendingCount; p++) {
@@ -311,8 +338,8 @@ final class JoinHashTable {
     private boolean equalsBuildRow(int id, Vector[] keys, int row) {
         int chunk = id >>> ChunkedRows.CHUNK_BITS;
         int position = id & ChunkedRows.CHUNK_MASK;
-        if (longKeys != null) {
-            return longKeys[chunk][position] == ((LongVector) keys[0]).values()[row];
+        if (longKeyRows != null) {
+            return longKeyRows[chunk][position * rowWidth + keyOffset] == ((LongVector) keys[0]).values()[row];
         }
         for (int k = 0; k < keyColumns.length; k++) {
             if (!ValueComparison.equal(keys[k], row, rows.columnChunks(keyColumns[k])[chunk], position)) {
@@ -328,7 +355,7 @@ final class JoinHashTable {
 
     /** Row hashes as this table uses them: one long key hashes as itself, other keys are combined then spread. */
     private int[] hashes(Vector[] keys, int n, int[] out) {
-        if (longKeys != null) {
+        if (longKeyRows != null) {
             long[] values = ((LongVector) keys[0]).values();
             for (int i = 0; i < n; i++) {
                 out[i] = ValueHashing.mix(values[i]);
