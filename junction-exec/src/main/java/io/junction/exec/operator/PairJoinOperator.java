@@ -257,14 +257,12 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private Batch pairBatch(int[] probeRows, int[] buildRows, int count) {
-        int buildWidth = build.types().size();
-        Vector[] columns = new Vector[leftWidth + buildWidth];
+        Vector[] buildColumns = build.gather(buildRows, count).columns();
+        Vector[] columns = new Vector[leftWidth + buildColumns.length];
         for (int c = 0; c < leftWidth; c++) {
             columns[c] = probe.column(c).gather(probeRows, count);
         }
-        for (int c = 0; c < buildWidth; c++) {
-            columns[leftWidth + c] = build.gather(c, buildRows, count);
-        }
+        System.arraycopy(buildColumns, 0, columns, leftWidth, buildColumns.length);
         return new Batch(columns, count);
     }
 

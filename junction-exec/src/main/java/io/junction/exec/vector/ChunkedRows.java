@@ -291,12 +291,46 @@ public final class ChunkedRows {
         return out;
     }
 
-    /** The rows {@code ids[0..count)}, in that order. */
+    /**
+     * The rows {@code ids[0..count)}, in that order. The interleaved columns are gathered together, one row
+     * at a time, so each row's line is fetched once for all of them.
+     */
     public Batch gather(int[] ids, int count) {
         Vector[] columns = new Vector[types.size()];
         for (int c = 0; c < columns.length; c++) {
-            columns[c] = gather(c, ids, count);
+            columns[c] = isInterleaved(c) ? Vector.create(types.get(c), count) : gather(c, ids, count);
+        }
+        if (rowWidth > 0 && count > 0) {
+            gatherInterleaved(columns, ids, count);
         }
         return new Batch(columns, count);
+    }
+
+    private void gatherInterleaved(Vector[] columns, int[] ids, int count) {
+        long[][] targets = new long[rowWidth][];
+        for (int c = 0; c < columns.length; c++) {
+            if (isInterleaved(c)) {
+                targets[rowOffsets[c]] = ((LongVector) columns[c]).values();
+            }
+        }
+        long[][] source = rowChunks;
+        int width = rowWidth;
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            long[] chunk = source[id >>> CHUNK_BITS];
+            int at = (id & CHUNK_MASK) * width;
+            for (int k = 0; k < width; k++) {
+                targets[k][i] = chunk[at + k];
+            }
+        }
+        for (int c = 0; c < columns.length; c++) {
+            if (isInterleaved(c) && rowNullsPresent[c]) {
+                for (int i = 0; i < count; i++) {
+                    if (isNull(c, ids[i])) {
+                        columns[c].setNull(i);
+                    }
+                }
+            }
+        }
     }
 }
