@@ -236,14 +236,26 @@ final class JoinHashTable {
         int[] slotOf = probeSlots;
         int[] candidateOf = pendingCandidates;
         long[] candidateKeyOf = pendingCandidateKeys;
-        int pendingCount = 0;
+        int[] filterWordOf = candidateOf;
+        long[] filterWords = candidateKeyOf;
         for (int i = 0; i < n; i++) {
             int hash = ValueHashing.mix(keys[i]);
+            hashOf[i] = hash;
+            filterWordOf[i] = filterWord(filterHash(hash));
+        }
+        long[] bloom = filter;
+        for (int i = 0; i < n; i++) {
+            filterWords[i] = bloom[filterWordOf[i]];
+        }
+        int pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            int hash = hashOf[i];
+            long bits = filterBits(filterHash(hash));
             first[i] = NONE;
             rowOf[pendingCount] = i;
             hashOf[pendingCount] = hash;
             slotOf[pendingCount] = homeSlot(hash);
-            pendingCount += mayContain(hash) ? 1 : 0;
+            pendingCount += (filterWords[i] & bits) == bits ? 1 : 0;
         }
         long[][] buildRows = longKeyRows;
         int width = rowWidth;
@@ -257,6 +269,9 @@ final class JoinHashTable {
                 boolean tagged = entry != 0 & ((entry ^ hashOf[p]) & tagMask) == 0;
                 int id = tagged ? (entry & idMask) - 1 : 0;
                 candidateOf[p] = tagged ? id : entry == 0 ? EMPTY_SLOT : OTHER_KEY;
+            }
+            for (int p = 0; p < pendingCount; p++) {
+                int id = Math.max(candidateOf[p], 0);
                 candidateKeyOf[p] = buildRows[id >>> ChunkedRows.CHUNK_BITS][(id & ChunkedRows.CHUNK_MASK) * width + offset];
             }
             int kept = 0;
