@@ -28,8 +28,10 @@ import java.util.List;
  * (a selective join) without the cache miss of reading their slot.
  *
  * <p>A single key held as longs on both sides (integers, dates, times, timestamps) is compared on the
- * primitive arrays directly; other keys (several columns, text, decimals, doubles) through
- * {@link ValueComparison}.
+ * primitive arrays directly, where the build rows hold it interleaved with their other long columns
+ * ({@link #interleavedColumns}): a probe row that matches then reads one line of build row, which also
+ * holds the payload its output gathers, instead of one line for the key and one per payload column. Other
+ * keys (several columns, text, decimals, doubles) are compared through {@link ValueComparison}.
  */
 final class JoinHashTable {
     static final int NONE = -1;
@@ -215,14 +217,15 @@ final class JoinHashTable {
     }
 
     /**
-     * The single-long-key probe, on primitive arrays only. A row's slot and the key it points at are almost
-     * always cache misses, so rows are looked up in rounds over all still-pending rows, each round in three
-     * passes that each do one kind of memory access for every pending row, with no branch between the rows:
-     * read every row's current slot; decode each slot's row id (or a stand-in id 0 when the slot is empty or
-     * tagged for another key) and read that build row's key; settle each row (a hit, an empty slot, or
-     * another key: move to the next slot and stay pending). Keeping each pass to one independent load per
-     * row lets the CPU overlap the misses of many rows; a pass that also branched on the loaded value would
-     * stall on it instead.
+     * The single-long-key probe, on primitive arrays only. A row's filter word, its slot and the build row
+     * the slot points at are each likely cache misses, so every such read has a pass of its own over the
+     * batch that does little else, with no branch between the rows: this lets the CPU keep the misses of
+     * many rows in flight, where a pass that also did other work, or branched on the loaded value, would fit
+     * fewer rows in its window or stall. First: hash every row; read every row's filter word; drop the rows
+     * the filter rules out, leaving the pending rows. Then rounds over the pending rows: read every row's
+     * current slot; decode each slot (a row id, or a stand-in id 0 when the slot is empty or tagged for
+     * another key); read each candidate build row's key; settle each row (a hit, an empty slot, or another
+     * key: move to the next slot and stay pending).
      */
     private void firstLongMatches(long[] keys, int n, int[] first) {
         if (rows.rowCount() == 0) {
