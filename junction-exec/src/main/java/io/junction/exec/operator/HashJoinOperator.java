@@ -54,9 +54,18 @@ public final class HashJoinOperator extends PairJoinOperator {
     }
 
     @Override
+    ChunkedRows newBuildRows() {
+        List<JunctionType> buildTypes = right.outputTypes();
+        return new ChunkedRows(buildTypes, JoinHashTable.interleavedColumns(buildTypes, rightKeys, probeKeyTypes()));
+    }
+
+    @Override
     void prepareBuild() {
-        List<JunctionType> probeKeyTypes = Arrays.stream(leftKeys).mapToObj(left.outputTypes()::get).toList();
-        table = new JoinHashTable(build, rightKeys, probeKeyTypes, memory());
+        table = new JoinHashTable(build, rightKeys, probeKeyTypes(), memory());
+    }
+
+    private List<JunctionType> probeKeyTypes() {
+        return Arrays.stream(leftKeys).mapToObj(left.outputTypes()::get).toList();
     }
 
     @Override

@@ -28,8 +28,10 @@ import java.util.List;
  * (a selective join) without the cache miss of reading their slot.
  *
  * <p>A single key held as longs on both sides (integers, dates, times, timestamps) is compared on the
- * primitive arrays directly; other keys (several columns, text, decimals, doubles) through
- * {@link ValueComparison}.
+ * primitive arrays directly, where the build rows hold it interleaved with their other long columns
+ * ({@link #interleavedColumns}): a probe row that matches then reads one line of build row, which also
+ * holds the payload its output gathers, instead of one line for the key and one per payload column. Other
+ * keys (several columns, text, decimals, doubles) are compared through {@link ValueComparison}.
  */
 final class JoinHashTable {
     static final int NONE = -1;
@@ -39,8 +41,13 @@ final class JoinHashTable {
 
     private final ChunkedRows rows;
     private final int[] keyColumns;
-    /** The key's chunks as long arrays when the key is one column of longs, else null. */
-    private final long[][] longKeys;
+    /**
+     * When the key is one column of longs on both sides, the build rows' interleaved chunks (the key's
+     * value of row id at {@code [id >>> CHUNK_BITS][(id & CHUNK_MASK) * rowWidth + keyOffset]}), else null.
+     */
+    private final long[][] longKeyRows;
+    private final int rowWidth;
+    private final int keyOffset;
     private final int mask;
     /** 32 minus the slot bits: {@link #homeSlot} keeps the top bits of the spread hash. */
     private final int slotShift;
@@ -73,21 +80,42 @@ final class JoinHashTable {
         int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
         idMask = idBits >= 32 ? -1 : (1 << idBits) - 1;
         tagMask = ~idMask;
-        longKeys = isLongKey(probeKeyTypes) && isLongKey(List.of(rows.types().get(keyColumns[0]))) ? longChunks(rows, keyColumns[0]) : null;
+        boolean longKey = isLongKey(rows.types(), keyColumns, probeKeyTypes);
+        for (int column : keyColumns) {
+            if (rows.isInterleaved(column) != longKey) {
+                throw new IllegalArgumentException("key columns must be held as interleavedColumns says");
+            }
+        }
+        longKeyRows = longKey ? rows.rowChunks() : null;
+        rowWidth = rows.rowWidth();
+        keyOffset = longKey ? rows.rowOffset(keyColumns[0]) : 0;
         insertAll(memory);
     }
 
-    private static boolean isLongKey(List<JunctionType> types) {
-        return types.size() == 1 && Vector.create(types.getFirst(), 0) instanceof LongVector;
+    /**
+     * Which build columns the rows should hold interleaved ({@link ChunkedRows}): every column of longs, so
+     * that a matched row's key and its other values share a cache line; but key columns only when the key
+     * is a single column of longs on both sides, since other keys are compared through their vectors.
+     */
+    static boolean[] interleavedColumns(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
+        boolean[] interleave = new boolean[buildTypes.size()];
+        for (int c = 0; c < interleave.length; c++) {
+            interleave[c] = holdsLongs(buildTypes.get(c));
+        }
+        if (!isLongKey(buildTypes, keyColumns, probeKeyTypes)) {
+            for (int column : keyColumns) {
+                interleave[column] = false;
+            }
+        }
+        return interleave;
     }
 
-    private static long[][] longChunks(ChunkedRows rows, int column) {
-        Vector[] chunks = rows.columnChunks(column);
-        long[][] values = new long[rows.chunkCount()][];
-        for (int c = 0; c < values.length; c++) {
-            values[c] = ((LongVector) chunks[c]).values();
-        }
-        return values;
+    private static boolean isLongKey(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
+        return keyColumns.length == 1 && holdsLongs(buildTypes.get(keyColumns[0])) && holdsLongs(probeKeyTypes.getFirst());
+    }
+
+    private static boolean holdsLongs(JunctionType type) {
+        return Vector.create(type, 0) instanceof LongVector;
     }
 
     /** Heap bytes of the index itself (the rows are accounted by their holder). */
@@ -107,9 +135,8 @@ final class JoinHashTable {
 
     private void insertAll(MemoryReservation memory) {
         for (int chunk = rows.chunkCount() - 1; chunk >= 0; chunk--) {
-            Batch keys = rows.chunk(chunk);
-            Vector[] keyVectors = keyVectors(keys.columns(), keyColumns);
-            int n = keys.rowCount();
+            Vector[] keyVectors = rows.chunkColumns(chunk, keyColumns);
+            int n = rows.chunkRowCount(chunk);
             int[] hashes = hashes(keyVectors, n);
             boolean[] nullKey = nullKeys(keyVectors, n);
             touchHomeSlots(hashes, n);
@@ -167,7 +194,7 @@ final class JoinHashTable {
      * {@link #NONE}, for rows {@code 0..n}.
      */
     void firstMatches(Vector[] probeKeys, int n, int[] first) {
-        if (longKeys == null) {
+        if (longKeyRows == null) {
             ensureScratch(n);
             int[] hashes = hashes(probeKeys, n, probeHashes);
             // NULL keys are never compared (their values are leftovers, or null references)
@@ -190,14 +217,15 @@ final class JoinHashTable {
     }
 
     /**
-     * The single-long-key probe, on primitive arrays only. A row's slot and the key it points at are almost
-     * always cache misses, so rows are looked up in rounds over all still-pending rows, each round in three
-     * passes that each do one kind of memory access for every pending row, with no branch between the rows:
-     * read every row's current slot; decode each slot's row id (or a stand-in id 0 when the slot is empty or
-     * tagged for another key) and read that build row's key; settle each row (a hit, an empty slot, or
-     * another key: move to the next slot and stay pending). Keeping each pass to one independent load per
-     * row lets the CPU overlap the misses of many rows; a pass that also branched on the loaded value would
-     * stall on it instead.
+     * The single-long-key probe, on primitive arrays only. A row's filter word, its slot and the build row
+     * the slot points at are each likely cache misses, so every such read has a pass of its own over the
+     * batch that does little else, with no branch between the rows: this lets the CPU keep the misses of
+     * many rows in flight, where a pass that also did other work, or branched on the loaded value, would fit
+     * fewer rows in its window or stall. First: hash every row; read every row's filter word; drop the rows
+     * the filter rules out, leaving the pending rows. Then rounds over the pending rows: read every row's
+     * current slot; decode each slot (a row id, or a stand-in id 0 when the slot is empty or tagged for
+     * another key); read each candidate build row's key; settle each row (a hit, an empty slot, or another
+     * key: move to the next slot and stay pending).
      */
     private void firstLongMatches(long[] keys, int n, int[] first) {
         if (rows.rowCount() == 0) {
@@ -211,16 +239,30 @@ final class JoinHashTable {
         int[] slotOf = probeSlots;
         int[] candidateOf = pendingCandidates;
         long[] candidateKeyOf = pendingCandidateKeys;
-        int pendingCount = 0;
+        int[] filterWordOf = candidateOf;
+        long[] filterWords = candidateKeyOf;
         for (int i = 0; i < n; i++) {
             int hash = ValueHashing.mix(keys[i]);
+            hashOf[i] = hash;
+            filterWordOf[i] = filterWord(filterHash(hash));
+        }
+        long[] bloom = filter;
+        for (int i = 0; i < n; i++) {
+            filterWords[i] = bloom[filterWordOf[i]];
+        }
+        int pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            int hash = hashOf[i];
+            long bits = filterBits(filterHash(hash));
             first[i] = NONE;
             rowOf[pendingCount] = i;
             hashOf[pendingCount] = hash;
             slotOf[pendingCount] = homeSlot(hash);
-            pendingCount += mayContain(hash) ? 1 : 0;
+            pendingCount += (filterWords[i] & bits) == bits ? 1 : 0;
         }
-        long[][] buildKeys = longKeys;
+        long[][] buildRows = longKeyRows;
+        int width = rowWidth;
+        int offset = keyOffset;
         while (pendingCount > 0) {
             for (int p = 0; p < pendingCount; p++) {
                 candidateOf[p] = slots[slotOf[p]];
@@ -230,7 +272,10 @@ final class JoinHashTable {
                 boolean tagged = entry != 0 & ((entry ^ hashOf[p]) & tagMask) == 0;
                 int id = tagged ? (entry & idMask) - 1 : 0;
                 candidateOf[p] = tagged ? id : entry == 0 ? EMPTY_SLOT : OTHER_KEY;
-                candidateKeyOf[p] = buildKeys[id >>> ChunkedRows.CHUNK_BITS][id & ChunkedRows.CHUNK_MASK];
+            }
+            for (int p = 0; p < pendingCount; p++) {
+                int id = Math.max(candidateOf[p], 0);
+                candidateKeyOf[p] = buildRows[id >>> ChunkedRows.CHUNK_BITS][(id & ChunkedRows.CHUNK_MASK) * width + offset];
             }
             int kept = 0;
             for (int p = 0; p < pendingCount; p++) {
@@ -311,8 +356,8 @@ final class JoinHashTable {
     private boolean equalsBuildRow(int id, Vector[] keys, int row) {
         int chunk = id >>> ChunkedRows.CHUNK_BITS;
         int position = id & ChunkedRows.CHUNK_MASK;
-        if (longKeys != null) {
-            return longKeys[chunk][position] == ((LongVector) keys[0]).values()[row];
+        if (longKeyRows != null) {
+            return longKeyRows[chunk][position * rowWidth + keyOffset] == ((LongVector) keys[0]).values()[row];
         }
         for (int k = 0; k < keyColumns.length; k++) {
             if (!ValueComparison.equal(keys[k], row, rows.columnChunks(keyColumns[k])[chunk], position)) {
@@ -328,7 +373,7 @@ final class JoinHashTable {
 
     /** Row hashes as this table uses them: one long key hashes as itself, other keys are combined then spread. */
     private int[] hashes(Vector[] keys, int n, int[] out) {
-        if (longKeys != null) {
+        if (longKeyRows != null) {
             long[] values = ((LongVector) keys[0]).values();
             for (int i = 0; i < n; i++) {
                 out[i] = ValueHashing.mix(values[i]);

@@ -87,6 +87,11 @@ abstract class PairJoinOperator implements Operator {
      */
     abstract int nextCandidates(int[] probeRows, int[] buildRows, int max);
 
+    /** The holder the build rows are collected in; the subclass picks how it lays them out. */
+    ChunkedRows newBuildRows() {
+        return new ChunkedRows(right.outputTypes());
+    }
+
     /**
      * Heap bytes per build row the subclass's index will take (at most), for deciding to spill before it
      * is built; {@link #prepareBuild} reserves what it actually allocates.
@@ -177,7 +182,7 @@ abstract class PairJoinOperator implements Operator {
     private void materializeBuild() {
         memory = context.memory().reservation(describeHolder());
         boolean maySpill = canSpillBuild() && context.canSpill() && spillLevel < SpillPartitioning.MAX_LEVEL;
-        ChunkedRows rows = new ChunkedRows(right.outputTypes());
+        ChunkedRows rows = newBuildRows();
         long perRowAfterBuild = tableBytesPerRow() + (tracksBuildMatches() ? 1 : 0);
         Batch batch;
         while ((batch = right.next()) != null) {
@@ -252,14 +257,12 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private Batch pairBatch(int[] probeRows, int[] buildRows, int count) {
-        int buildWidth = build.types().size();
-        Vector[] columns = new Vector[leftWidth + buildWidth];
+        Vector[] buildColumns = build.gather(buildRows, count).columns();
+        Vector[] columns = new Vector[leftWidth + buildColumns.length];
         for (int c = 0; c < leftWidth; c++) {
             columns[c] = probe.column(c).gather(probeRows, count);
         }
-        for (int c = 0; c < buildWidth; c++) {
-            columns[leftWidth + c] = build.gather(c, buildRows, count);
-        }
+        System.arraycopy(buildColumns, 0, columns, leftWidth, buildColumns.length);
         return new Batch(columns, count);
     }
 

@@ -158,6 +158,31 @@ class JoinOperatorTest {
         assertThat(byText).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @ParameterizedTest
+    @EnumSource(JoinType.class)
+    void buildRowsWithSeveralInterleavedColumnsAndNullPayloadsMatchNestedLoop(JoinType type) {
+        // build (k BIGINT, a BIGINT, s VARCHAR, b BIGINT): k, a and b are held row-wise; keys repeat across
+        // the chunk boundaries of 4500 rows appended in batches of 333, and a and b have NULLs of their own
+        List<JunctionType> types = List.of(BIGINT, BIGINT, VARCHAR, BIGINT);
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (int i = 0; i < 4500; i++) {
+            buildRows.add(row(i % 53 == 0 ? null : (long) (i % 1500), i % 3 == 0 ? null : (long) i, "b" + i, i % 4 == 0 ? null : (long) -i));
+        }
+        List<List<Object>> probeRows = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            probeRows.add(row(i % 61 == 0 ? null : (long) (i * 3), (long) i, "p" + i, (long) i));
+        }
+        Expression aBelowProbe = call(ScalarFunction.LESS_THAN, BOOLEAN, List.of(column(5, BIGINT), literal(4000L, BIGINT)));
+        for (Expression residual : java.util.Arrays.asList(null, aBelowProbe)) {
+            Expression equal = call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(0, BIGINT), column(4, BIGINT)));
+            Expression condition = residual == null ? equal : call(ScalarFunction.AND, BOOLEAN, List.of(equal, residual));
+            List<List<Object>> expected = collect(new NestedLoopJoinOperator(values(types, 100, probeRows), values(types, 333, buildRows), type, condition));
+            List<List<Object>> actual = collect(new HashJoinOperator(values(types, 100, probeRows), values(types, 333, buildRows),
+                    new int[] {0}, new int[] {0}, type, residual));
+            assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     @Test
     void matchesOfOneKeyComeInBuildInputOrder() {
         List<List<Object>> joined = collect(new HashJoinOperator(keyedRows(3, 1, 1000, 3), keyedRows(5000, 1, 1000, 700),
