@@ -37,10 +37,11 @@ class JoinOrderingTest {
                 "CREATE TABLE items AS SELECT CASE WHEN g % 10 = 0 THEN NULL ELSE g % 3000 + 1 END AS order_id, g AS n, "
                         + "(g % 97)::numeric(10,2) AS price FROM generate_series(1, 9000) g",
                 "CREATE TABLE pairs AS SELECT g AS id, g % 2 AS k FROM generate_series(1, 300) g",
+                "CREATE TABLE visits AS SELECT g AS id, g % 300 AS cust FROM generate_series(1, 30000) g",
                 "CREATE TABLE customers AS SELECT g AS id, 'region ' || (g % 7) AS region, CASE WHEN g % 5 = 0 THEN 1 ELSE 0 END AS vip "
                         + "FROM generate_series(0, 299) g",
                 "CREATE TABLE vips AS SELECT id FROM customers WHERE vip = 1",
-                "ANALYZE orders", "ANALYZE items", "ANALYZE pairs", "ANALYZE customers", "ANALYZE vips");
+                "ANALYZE orders", "ANALYZE items", "ANALYZE pairs", "ANALYZE visits", "ANALYZE customers", "ANALYZE vips");
         StringBuilder customers = new StringBuilder("INSERT INTO customers VALUES ");
         for (int g = 0; g < 300; g++) {
             customers.append(g == 0 ? "" : ", ").append("(").append(g).append(", 'region ").append(g % 7).append("', ").append(g % 5 == 0 ? 1 : 0).append(")");
@@ -187,6 +188,22 @@ class JoinOrderingTest {
             assertThat(r.toList()).isNotEmpty();
         }
         assertAnswerIsPostgres(query);
+    }
+
+    @Test
+    void aSemiOrAntiJoinInJunctionFetchesOnlyTheDistinctKeysOfItsRightSide() throws Exception {
+        // visits has 30,000 rows of 300 customers: whether a customer has visits needs only the 300 customer ids
+        for (String query : List.of(
+                "SELECT c.id, c.region FROM [customers] c WHERE c.id IN (SELECT v.cust FROM {visits} v)",
+                "SELECT c.id, c.region FROM [customers] c WHERE NOT EXISTS (SELECT 1 FROM {visits} v WHERE v.cust = c.id + 150)")) {
+            assertOneStatementTo("pg", query, "GROUP BY \"cust\"");
+            assertAnswerIsPostgres(query);
+            try (QueryResult r = junction.query(federated(query))) {
+                r.toList();
+                assertThat(r.sourceStatements()).filteredOn(s -> s.source().equals("pg")).singleElement()
+                        .satisfies(s -> assertThat(s.rows()).isEqualTo(300));
+            }
+        }
     }
 
     @Test

@@ -42,6 +42,11 @@ import java.util.Set;
  * Aggregates that do not decompose this way (DISTINCT, AVG, statistics, ordered or filtered calls) leave the plan
  * alone, as do joins with conditions other than key equalities.
  *
+ * <p>A semi- or anti-join Junction runs on key equalities alone reads nothing of its right side but whether a key
+ * is there, so a SQL source sends the right side's distinct keys (a GROUP BY of the keys) instead of its rows: TPC-H
+ * Q22's NOT EXISTS over orders fetches the 100,000 customer keys that have orders, not the 1.5M orders. A NULL key
+ * keeps matching nothing.
+ *
  * <p>Pushed only when the estimated bytes of the partial result are clearly below those of the side's rows.
  */
 final class PartialAggregation extends RelShuttleImpl {
@@ -55,6 +60,14 @@ final class PartialAggregation extends RelShuttleImpl {
      * l_orderkey doubled the time of its lineitem statement.
      */
     private static final double MAX_GROUP_TO_ROW_RATIO = 0.1;
+    /**
+     * Nor more groups than this: sources aggregate many groups slowly. PostgreSQL's default work_mem of 4 MB spills a
+     * hash aggregation past roughly 50,000 groups, and plans it without parallel workers, so at TPC-H SF1 its GROUP BY
+     * o_custkey over the 1.5M orders (100,000 groups) takes 820 ms where streaming the orders over two connections
+     * (a parallel split scan) and grouping them in Junction takes 530; MariaDB likewise moves a GROUP BY to an on-disk
+     * table past its tmp_table_size.
+     */
+    private static final double MAX_GROUPS = 50_000;
     private static final Set<SqlKind> DECOMPOSABLE = Set.of(SqlKind.SUM, SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX);
 
     private final FederationPlanner federation;
@@ -68,6 +81,43 @@ final class PartialAggregation extends RelShuttleImpl {
         LogicalAggregate visited = (LogicalAggregate) super.visit(aggregate);
         RelNode rewritten = rewrite(visited);
         return rewritten == null ? visited : rewritten;
+    }
+
+    @Override
+    public RelNode visit(LogicalJoin join) {
+        LogicalJoin visited = (LogicalJoin) super.visit(join);
+        RelNode rewritten = distinctKeysOfRightSide(visited);
+        return rewritten == null ? visited : rewritten;
+    }
+
+    /** The semi- or anti-join reading only the distinct keys of its right side, or null when that is not worth it. */
+    private RelNode distinctKeysOfRightSide(LogicalJoin join) {
+        if ((join.getJoinType() != JoinRelType.SEMI && join.getJoinType() != JoinRelType.ANTI) || federation.placement(join).isPresent()) {
+            return null;
+        }
+        JoinInfo keys = join.analyzeCondition();
+        RelNode right = join.getRight();
+        if (!keys.isEqui() || keys.rightKeys.isEmpty() || right instanceof Aggregate
+                || federation.placement(right).isEmpty() || federation.placement(right).get().dialect().isEmpty()) {
+            return null;
+        }
+        ImmutableBitSet keySet = ImmutableBitSet.of(keys.rightKeys);
+        RelNode distinct = LogicalAggregate.create(right, List.of(), keySet, null, List.of());
+        if (!worthPushing(right, distinct)) {
+            return null;
+        }
+        int leftCount = join.getLeft().getRowType().getFieldCount();
+        List<Integer> keyFields = keySet.toList();
+        RexNode condition = join.getCondition().accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                int f = ref.getIndex();
+                return f < leftCount ? ref : new RexInputRef(leftCount + keyFields.indexOf(f - leftCount), ref.getType());
+            }
+        });
+        RelNode rewritten = LogicalJoin.create(join.getLeft(), distinct, join.getHints(), condition, join.getVariablesSet(), join.getJoinType());
+        federation.keepInJunction(rewritten);
+        return rewritten;
     }
 
     /** The aggregation with a partial one pushed below its join, or null when that is not exact or not worth it. */
@@ -251,7 +301,7 @@ final class PartialAggregation extends RelShuttleImpl {
         RelMetadataQuery mq = side.getCluster().getMetadataQuery();
         Double groups = mq.getRowCount(partial);
         Double rows = mq.getRowCount(side);
-        return groups != null && rows != null && groups <= MAX_GROUP_TO_ROW_RATIO * rows
+        return groups != null && rows != null && groups <= MAX_GROUP_TO_ROW_RATIO * rows && groups <= MAX_GROUPS
                 && FederatedCostModel.fragment(partial, mq) < WORTHWHILE * FederatedCostModel.fragment(side, mq);
     }
 }
