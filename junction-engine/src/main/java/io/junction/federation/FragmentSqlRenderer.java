@@ -33,7 +33,7 @@ public final class FragmentSqlRenderer extends RelToSqlConverter {
 
     public static String render(RelNode fragment, SqlDialect dialect) {
         // each query of the statement (the body, every shared subtree) gets the rewrites and a renderer of its own
-        SqlNode statement = RepeatedSubtreeAsCte.render(fragment, query -> new FragmentSqlRenderer(dialect)
+        SqlNode statement = RepeatedSubtreeAsCte.render(fragment, dialect, query -> new FragmentSqlRenderer(dialect)
                 .visitRoot(SemiJoinAsInSubquery.rewrite(CharComparisonWithoutCast.rewrite(query))).asStatement().accept(WITHOUT_CHARSET_PREFIXES));
         return statement.toSqlString(dialect).getSql();
     }

@@ -8,6 +8,7 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -42,6 +43,8 @@ import java.util.function.Function;
  * written for people and leaves out what it does not print. Only maximal repeats are shared: a repeated part
  * of a shared subtree is computed once with it already. Subtrees that read a correlation variable of the
  * query around them stay inline, since a CTE cannot see it.
+ * <p>
+ * Subtrees {@link JoinedAggregateAsMaterializedCte} picks are written as a WITH too, once, {@code AS MATERIALIZED}.
  */
 final class RepeatedSubtreeAsCte {
     private RepeatedSubtreeAsCte() {
@@ -81,22 +84,28 @@ final class RepeatedSubtreeAsCte {
      * {@code fragment} as one statement, {@code statement} rendering each query in it: the fragment alone when no
      * subtree is worth sharing, else a WITH whose items are the shared subtrees and whose body reads them by name.
      */
-    static SqlNode render(RelNode fragment, Function<RelNode, SqlNode> statement) {
+    static SqlNode render(RelNode fragment, SqlDialect dialect, Function<RelNode, SqlNode> statement) {
         Set<RelDigest> shared = sharedShapes(fragment);
+        Set<RelDigest> materialized = JoinedAggregateAsMaterializedCte.shapes(fragment, dialect);
+        shared.addAll(materialized);
         if (shared.isEmpty()) {
             return statement.apply(fragment);
         }
         Map<RelDigest, Definition> definitions = new LinkedHashMap<>();
         RelNode body = replace(fragment, shared, definitions);
         SqlNodeList items = new SqlNodeList(SqlParserPos.ZERO);
-        for (Definition d : definitions.values()) {
+        for (Map.Entry<RelDigest, Definition> entry : definitions.entrySet()) {
+            Definition d = entry.getValue();
             SqlNodeList columns = new SqlNodeList(SqlParserPos.ZERO);
             for (String column : d.rowType().getFieldNames()) {
                 columns.add(new SqlIdentifier(column, SqlParserPos.ZERO));
             }
             // the explicit column list fixes the names the body reads, whatever aliases the subtree's SELECT gets;
             // the CTE's name cannot hide a table, which the renderer always qualifies with its schema
-            items.add(new SqlWithItem(SqlParserPos.ZERO, new SqlIdentifier(d.name(), SqlParserPos.ZERO), columns, statement.apply(d.subtree())));
+            SqlIdentifier name = new SqlIdentifier(d.name(), SqlParserPos.ZERO);
+            SqlNode query = statement.apply(d.subtree());
+            items.add(materialized.contains(entry.getKey()) ? new JoinedAggregateAsMaterializedCte.MaterializedWithItem(name, columns, query)
+                    : new SqlWithItem(SqlParserPos.ZERO, name, columns, query));
         }
         return new SqlWith(SqlParserPos.ZERO, items, statement.apply(body));
     }

@@ -66,6 +66,9 @@ class GoldenSqlTest {
         CASES.put("repeated_with_join", "WITH t AS (SELECT c.id, COUNT(*) AS n FROM s.customers c JOIN s.orders o ON o.customer_id = c.id "
                 + "WHERE c.country IN ('N', 'SE') AND c.id IN (SELECT customer_id FROM s.orders WHERE status = 'open') GROUP BY c.id) "
                 + "SELECT id FROM t WHERE n = (SELECT MAX(n) FROM t) OR id IN (SELECT id + 1 FROM t)");
+        // an aggregation over 5M rows filtered on its sums and joined: PostgreSQL gets it as a MATERIALIZED WITH
+        CASES.put("joined_having_aggregate", "SELECT e.customer_id, SUM(e.amount) AS total FROM s.events e WHERE e.customer_id IN "
+                + "(SELECT customer_id FROM s.events GROUP BY customer_id HAVING SUM(amount) > 300) GROUP BY e.customer_id");
     }
 
     private static final Map<String, SourceDialect> DIALECTS = Map.of(
@@ -81,7 +84,9 @@ class GoldenSqlTest {
                 table("customers", List.of("id"),
                         col("id", JunctionType.INTEGER), col("name", JunctionType.VARCHAR),
                         col("country", JunctionType.chr(2)), col("signup", JunctionType.DATE)),
-                table("we\"ird", List.of(), col("it's", JunctionType.INTEGER), col("Col\"dq", JunctionType.VARCHAR)));
+                table("we\"ird", List.of(), col("it's", JunctionType.INTEGER), col("Col\"dq", JunctionType.VARCHAR)),
+                new TableMetadata("main", "events", TableInfo.Kind.TABLE, List.of(col("customer_id", JunctionType.INTEGER),
+                        col("amount", JunctionType.decimal(12, 2))), List.of(), OptionalLong.of(5_000_000)));
     }
 
     private static TableMetadata table(String name, List<String> key, ColumnMetadata... columns) {
