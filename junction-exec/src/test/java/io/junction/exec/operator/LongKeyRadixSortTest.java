@@ -49,6 +49,32 @@ class LongKeyRadixSortTest {
         assertThat(sorted.getLast().get(0)).isNull();
     }
 
+    @Test
+    void ordersLikeTheMergeSortWhicheverDigitTheKeysFirstDifferIn() {
+        Random random = new Random(5);
+        List<java.util.function.LongSupplier> distributions = List.of(
+                () -> 7,                                       // all equal: no digit to split on
+                () -> random.nextInt(1000),                    // the second digit splits, the first sorts the buckets
+                () -> (long) random.nextInt(256) << 56,        // only the top digit differs
+                () -> random.nextInt(3) - 1,                   // -1, 0, 1: every digit of -1 differs from 0's
+                () -> random.nextLong() >> random.nextInt(64)); // all magnitudes, many ties among the small ones
+        for (java.util.function.LongSupplier distribution : distributions) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 30_000; i++) {
+                rows.add(row(distribution.getAsLong(), (long) i));
+            }
+            Batch batch = values(List.of(JunctionType.BIGINT, JunctionType.BIGINT), rows.size(), rows).next();
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<SortKey> keys = List.of(new SortKey(0, ascending, false));
+                int[] radix = identity(batch.rowCount());
+                assertThat(LongKeyRadixSort.trySort(radix, radix.length, batch, keys)).isTrue();
+                int[] merge = identity(batch.rowCount());
+                RowComparator.sort(merge, merge.length, RowComparator.of(batch, keys));
+                assertThat(radix).as("%s", keys).isEqualTo(merge);
+            }
+        }
+    }
+
     private static int[] identity(int n) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
