@@ -153,7 +153,7 @@ final class QueryEngine {
             return planText(text, sourceNames);
         }
         QueryExecution execution = planned.execution();
-        planned.earlyWork().start(SOURCE_OPENERS);
+        planned.earlyWork().start(EARLY_WORK);
         // after the operators closed: returns leftover memory to the pool, removes the query's spill files,
         // and lets go of the sources the query read
         Runnable onClose = () -> {
@@ -183,8 +183,8 @@ final class QueryEngine {
     }
 
     /** Threads that send statements started early and read inputs ahead (see {@link ExecutionPlanner#earlyWork}); idle ones end. */
-    private static final ExecutorService SOURCE_OPENERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "junction-source-open");
+    private static final ExecutorService EARLY_WORK = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "junction-early-work");
         t.setDaemon(true);
         return t;
     });

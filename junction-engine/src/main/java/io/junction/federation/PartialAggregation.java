@@ -1,5 +1,6 @@
 package io.junction.federation;
 
+import io.junction.connector.Connector;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.RelCollations;
@@ -98,7 +99,7 @@ final class PartialAggregation extends RelShuttleImpl {
         JoinInfo keys = join.analyzeCondition();
         RelNode right = join.getRight();
         if (!keys.isEqui() || keys.rightKeys.isEmpty() || right instanceof Aggregate
-                || federation.placement(right).isEmpty() || federation.placement(right).get().dialect().isEmpty()) {
+                || federation.placement(right).flatMap(Connector::dialect).isEmpty()) {
             return null;
         }
         ImmutableBitSet keySet = ImmutableBitSet.of(keys.rightKeys);

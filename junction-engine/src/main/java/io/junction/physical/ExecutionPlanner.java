@@ -60,9 +60,11 @@ import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a logical plan into a tree of executor operators. Each maximal part a source can compute
@@ -242,16 +244,19 @@ public final class ExecutionPlanner {
         Map<Connector, Integer> demand = new HashMap<>();
         sourceScans.forEach((scan, fragment) -> demand.merge(fragment.connector(),
                 fragment.query() instanceof SourceQuery.ParallelScan parallel ? parallel.workers() : 1, Integer::sum));
+        Set<Connector> fitting = new HashSet<>();
+        demand.forEach((source, statements) -> {
+            if (statements <= source.concurrentStatements()) {
+                fitting.add(source);
+            }
+        });
         List<SourceScanOperator> early = new ArrayList<>();
         sourceScans.forEach((scan, fragment) -> {
-            Connector source = fragment.connector();
-            if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql
-                    && demand.get(source) <= source.concurrentStatements()) {
+            if (!scan.isClosed() && fragment.query() instanceof SourceQuery.Sql && fitting.contains(fragment.connector())) {
                 early.add(scan);
             }
         });
-        boolean allFit = demand.entrySet().stream().allMatch(e -> e.getValue() <= e.getKey().concurrentStatements());
-        return new EarlyWork(early, allFit ? List.copyOf(prefetches) : List.of());
+        return new EarlyWork(early, fitting.size() == demand.size() ? prefetches : List.of());
     }
 
     private Operator distinct(Operator input) {
@@ -385,10 +390,10 @@ public final class ExecutionPlanner {
         };
         int bindJoinsBefore = bindJoins;
         Operator left = plan(join.getLeft());
-        boolean leftBindsKeys = bindJoins > bindJoinsBefore;
-        int bindJoinsBetween = bindJoins;
+        int bindJoinsAfterLeft = bindJoins;
         Operator right = plan(join.getRight());
-        boolean rightBindsKeys = bindJoins > bindJoinsBetween;
+        boolean leftBindsKeys = bindJoinsAfterLeft > bindJoinsBefore;
+        boolean rightBindsKeys = bindJoins > bindJoinsAfterLeft;
         int leftWidth = join.getLeft().getRowType().getFieldCount();
         int rightWidth = join.getRight().getRowType().getFieldCount();
         // Only "=" makes hash keys: IS NOT DISTINCT FROM matches NULL with NULL, which hash keys never do,
@@ -429,20 +434,17 @@ public final class ExecutionPlanner {
         Double leftRows = mq.getRowCount(join.getLeft());
         Double rightRows = mq.getRowCount(join.getRight());
         boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
+        boolean boundHere = false;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
             Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
-            boolean boundHere = bound[0] != l || bound[1] != r;
+            boundHere = bound[0] != l || bound[1] != r;
             l = bound[0];
             r = bound[1];
-            if (boundHere) {
-                // this join's probe side reads the build side's keys: it cannot run ahead of it
-                leftBindsKeys = false;
-                rightBindsKeys = false;
-            }
         }
-        if (buildLeft && rightBindsKeys) {
+        // a probe side bound here reads the build side's keys, so it cannot run ahead of it
+        if (!boundHere && buildLeft && rightBindsKeys) {
             r = readAhead(r);
-        } else if (!buildLeft && leftBindsKeys) {
+        } else if (!boundHere && !buildLeft && leftBindsKeys) {
             l = readAhead(l);
         }
         int lw = leftWidth + leftExtra.size();

@@ -65,9 +65,7 @@ public final class QueryExecution {
     /** Stops the query (first reason wins) and closes its source statements. Thread-safe, idempotent. */
     public void stop(JunctionException reason) {
         if (stopReason.compareAndSet(null, reason)) {
-            for (TrackedStatement s : statements) {
-                s.close();
-            }
+            abandon();
         }
     }
 

@@ -335,11 +335,6 @@ public abstract class JdbcConnector implements Connector {
         return streamStatement(connection, sql, types, false);
     }
 
-    /** Most connections one parallel scan may hold. */
-    int parallelWorkersLimit() {
-        return options.poolSize();
-    }
-
     @Override
     public int concurrentStatements() {
         return options.poolSize();

@@ -96,7 +96,7 @@ final class ParallelScanStream implements BatchStream {
     }
 
     private void start() {
-        int wanted = Math.min(scan.workers(), Math.min(scan.parts().size(), connector.parallelWorkersLimit()));
+        int wanted = Math.min(scan.workers(), Math.min(scan.parts().size(), connector.concurrentStatements()));
         List<Connection> connections = new ArrayList<>();
         try {
             Connection first = connector.connect();

@@ -5,6 +5,7 @@ import io.junction.vector.DecimalVector;
 import io.junction.vector.LongVector;
 import io.junction.vector.Vector;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +27,6 @@ final class LongKeyRadixSort {
     private static final int MIN_ROWS = 4096;
     private static final int BITS = 8;
     private static final int BUCKETS = 1 << BITS;
-    private static final int PASSES = (64 + BITS - 1) / BITS;
 
     private LongKeyRadixSort() {
     }
@@ -70,39 +70,28 @@ final class LongKeyRadixSort {
             positions[n] = row;
             n++;
         }
-        int[][] histograms = new int[PASSES][BUCKETS];
-        for (int i = 0; i < n; i++) {
-            long k = keyed[i];
-            for (int p = 0; p < PASSES; p++) {
-                histograms[p][(int) (k >>> (p * BITS)) & (BUCKETS - 1)]++;
-            }
-        }
         // the most significant digit in which keys differ splits them into buckets first (most significant digit
         // first), each then sorted on the digits below it while it is in the cache (least significant first)
-        int top = PASSES - 1;
-        while (top >= 0 && (n == 0 || histograms[top][digit(keyed[0], top)] == n)) {
-            top--;
+        long differing = 0;
+        for (int i = 1; i < n; i++) {
+            differing |= keyed[i] ^ keyed[0];
         }
-        if (top >= 0) {
+        if (differing != 0) {
+            int top = (63 - Long.numberOfLeadingZeros(differing)) / BITS;
+            int[] histogram = new int[BUCKETS];
+            for (int i = 0; i < n; i++) {
+                histogram[digit(keyed[i], top)]++;
+            }
+            toOffsets(histogram, 0);
+            int[] bucketStarts = Arrays.copyOf(histogram, BUCKETS + 1);
+            bucketStarts[BUCKETS] = n;
             long[] keyedBuffer = new long[n];
             int[] positionBuffer = new int[n];
-            int[] bucketStarts = new int[BUCKETS + 1];
-            int[] histogram = histograms[top];
-            for (int b = 0, offset = 0; b < BUCKETS; b++) {
-                bucketStarts[b] = offset;
-                offset += histogram[b];
-                histogram[b] = bucketStarts[b];
-            }
-            bucketStarts[BUCKETS] = n;
-            for (int i = 0; i < n; i++) {
-                long k = keyed[i];
-                int slot = histogram[digit(k, top)]++;
-                keyedBuffer[slot] = k;
-                positionBuffer[slot] = positions[i];
-            }
+            scatter(keyed, positions, keyedBuffer, positionBuffer, 0, n, top, histogram);
             // keyedBuffer now holds the buckets in order; each is sorted in place, with keyed as scratch
+            int[][] histograms = new int[top][BUCKETS];
             for (int b = 0; b < BUCKETS; b++) {
-                sortBucket(keyedBuffer, positionBuffer, keyed, positions, bucketStarts[b], bucketStarts[b + 1], top);
+                sortBucket(keyedBuffer, positionBuffer, keyed, positions, bucketStarts[b], bucketStarts[b + 1], histograms);
             }
             keyed = keyedBuffer;
             positions = positionBuffer;
@@ -118,21 +107,43 @@ final class LongKeyRadixSort {
         }
     }
 
+    /** Turns counts per digit value into where each value's keys start, the first at {@code from}. */
+    private static void toOffsets(int[] histogram, int from) {
+        for (int b = 0, offset = from; b < BUCKETS; b++) {
+            int c = histogram[b];
+            histogram[b] = offset;
+            offset += c;
+        }
+    }
+
+    /** Moves keys {@code [from, to)} and their rows to the places {@code offsets} gives their digit {@code pass}, in order. */
+    private static void scatter(long[] keys, int[] rows, long[] targetKeys, int[] targetRows, int from, int to, int pass, int[] offsets) {
+        for (int i = from; i < to; i++) {
+            long k = keys[i];
+            int slot = offsets[digit(k, pass)]++;
+            targetKeys[slot] = k;
+            targetRows[slot] = rows[i];
+        }
+    }
+
     private static int digit(long key, int pass) {
         return (int) (key >>> (pass * BITS)) & (BUCKETS - 1);
     }
 
     /**
-     * Sorts {@code keys[from..to)} (and their rows) on the digits below {@code above}, least significant first,
-     * skipping digits in which the bucket's keys all agree; {@code scratchKeys}/{@code scratchRows} over the same
-     * range are free to use.
+     * Sorts {@code keys[from..to)} (and their rows) on the digits below the bucket's, one per histogram in
+     * {@code histograms} (reused from bucket to bucket), least significant first, skipping digits in which the
+     * bucket's keys all agree; {@code scratchKeys}/{@code scratchRows} over the same range are free to use.
      */
-    private static void sortBucket(long[] keys, int[] rows, long[] scratchKeys, int[] scratchRows, int from, int to, int above) {
+    private static void sortBucket(long[] keys, int[] rows, long[] scratchKeys, int[] scratchRows, int from, int to, int[][] histograms) {
         int size = to - from;
+        int above = histograms.length;
         if (size < 2 || above == 0) {
             return;
         }
-        int[][] histograms = new int[above][BUCKETS];
+        for (int[] histogram : histograms) {
+            Arrays.fill(histogram, 0);
+        }
         for (int i = from; i < to; i++) {
             long k = keys[i];
             for (int p = 0; p < above; p++) {
@@ -148,17 +159,8 @@ final class LongKeyRadixSort {
             if (histogram[digit(sourceKeys[from], p)] == size) {
                 continue;
             }
-            for (int b = 0, offset = from; b < BUCKETS; b++) {
-                int c = histogram[b];
-                histogram[b] = offset;
-                offset += c;
-            }
-            for (int i = from; i < to; i++) {
-                long k = sourceKeys[i];
-                int slot = histogram[digit(k, p)]++;
-                targetKeys[slot] = k;
-                targetRows[slot] = sourceRows[i];
-            }
+            toOffsets(histogram, from);
+            scatter(sourceKeys, sourceRows, targetKeys, targetRows, from, to, p, histogram);
             long[] swapKeys = sourceKeys;
             sourceKeys = targetKeys;
             targetKeys = swapKeys;

@@ -101,13 +101,7 @@ public final class PrefetchOperator implements Operator {
         }
         if (item instanceof Failure failure) {
             ended = true;
-            if (failure.cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure.cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(failure.cause);
+            throw OtherThreadFailure.rethrown(failure.cause);
         }
         return (Batch) item;
     }

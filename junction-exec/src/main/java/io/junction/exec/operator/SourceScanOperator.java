@@ -70,13 +70,7 @@ public final class SourceScanOperator implements Operator {
         try {
             return opening.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw OtherThreadFailure.rethrown(e.getCause());
         }
     }
 

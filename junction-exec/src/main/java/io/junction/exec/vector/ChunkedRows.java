@@ -281,6 +281,12 @@ public final class ChunkedRows {
             int id = ids[i];
             values[i] = source[id >>> CHUNK_BITS][(id & CHUNK_MASK) * width + offset];
         }
+        markNulls(column, out, ids, count);
+        return out;
+    }
+
+    /** Sets NULL where interleaved {@code column} is NULL in rows {@code ids[0..count)}, gathered into {@code out}. */
+    private void markNulls(int column, Vector out, int[] ids, int count) {
         if (rowNullsPresent[column]) {
             for (int i = 0; i < count; i++) {
                 if (isNull(column, ids[i])) {
@@ -288,7 +294,6 @@ public final class ChunkedRows {
                 }
             }
         }
-        return out;
     }
 
     /**
@@ -324,12 +329,8 @@ public final class ChunkedRows {
             }
         }
         for (int c = 0; c < columns.length; c++) {
-            if (isInterleaved(c) && rowNullsPresent[c]) {
-                for (int i = 0; i < count; i++) {
-                    if (isNull(c, ids[i])) {
-                        columns[c].setNull(i);
-                    }
-                }
+            if (isInterleaved(c)) {
+                markNulls(c, columns[c], ids, count);
             }
         }
     }
