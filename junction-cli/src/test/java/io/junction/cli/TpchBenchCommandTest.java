@@ -41,7 +41,7 @@ class TpchBenchCommandTest {
     static void runBenchmark() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        exitCode = JunctionCli.run(new String[]{"bench", "tpch", "--sf", "0.01", "--reps", "1", "--warmup", "0", "--queries", "1,3,6",
+        exitCode = JunctionCli.run(new String[]{"bench", "tpch", "--sf", "0.01", "--reps", "1", "--warmup", "0", "--jit-warmup", "1", "--queries", "1,3,6",
                         "--data-name", DATA, "--out", dir.toString()},
                 new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]), false);
         output = out + err.toString();
@@ -67,6 +67,8 @@ class TpchBenchCommandTest {
                 "3 of 3 results checked equal to PostgreSQL's", "queries within 2x of their transfer floor");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("tpch-sf0_01.json").toFile());
         assertThat(report.get("queries")).hasSize(3);
+        assertThat(report.get("jitWarmupRounds").asInt()).isEqualTo(1);
+        assertThat(output).contains("Junction JIT-warmed by 1 rounds");
         for (JsonNode q : report.get("queries")) {
             assertThat(q.get("check").asText()).isEqualTo("ok");
             for (String system : List.of("junction", "transferFloor", "postgres", "duckdb")) {

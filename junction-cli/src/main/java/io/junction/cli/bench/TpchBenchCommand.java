@@ -34,6 +34,11 @@ public final class TpchBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", description = "Measured repetitions per query and system (default: ${DEFAULT-VALUE}).", defaultValue = "3")
     int repetitions;
 
+    @Option(names = "--jit-warmup", paramLabel = "ROUNDS", defaultValue = "3", description = {
+            "Rounds over all the selected queries that Junction runs untimed before anything is measured,",
+            "so that its planner and operators are JIT-compiled as in a long-running Junction (default: ${DEFAULT-VALUE})."})
+    int jitWarmupRounds;
+
     @Option(names = "--warmup", description = "Unmeasured runs per query and system first (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int warmups;
 
@@ -81,7 +86,7 @@ public final class TpchBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TpchBenchmark.Settings settings = new TpchBenchmark.Settings(scaleFactor, warmups, repetitions,
+        TpchBenchmark.Settings settings = new TpchBenchmark.Settings(scaleFactor, jitWarmupRounds, warmups, repetitions,
                 queries == null || queries.isEmpty() ? java.util.stream.IntStream.rangeClosed(1, 22).boxed().toList() : queries,
                 Duration.ofSeconds(timeoutSeconds), pgUrl, pgUser, pgPassword, mysqlUrl, mysqlUser, mysqlPassword,
                 noDuckDb ? null : outputDirectory.resolve("tpch-" + TpchBenchmark.scaleName(scaleFactor) + ".duckdb"), reload, dataName);

@@ -34,7 +34,8 @@ final class TpchBenchReport {
 
     void print(PrintWriter out) {
         Duration limit = settings.timeout();
-        out.printf(Locale.ROOT, "%nTPC-H SF %s, median of %d after %d warm-up (ms)%n", scale(), settings.repetitions(), settings.warmups());
+        out.printf(Locale.ROOT, "%nTPC-H SF %s, median of %d after %d warm-up, Junction JIT-warmed by %d rounds (ms)%n", scale(),
+                settings.repetitions(), settings.warmups(), settings.jitWarmupRounds());
         out.printf(Locale.ROOT, "%-5s %10s %10s %10s %10s %7s %7s %7s %8s %10s %9s  %s%n",
                 "query", "junction", "floor", "postgres", "duckdb", "J/PG", "J/Duck", "J/floor", "rows", "fetched", "MB", "check");
         for (TpchBenchmark.QueryOutcome o : outcomes) {
@@ -86,6 +87,7 @@ final class TpchBenchReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("benchmark", "tpch");
         root.put("scaleFactor", settings.scaleFactor());
+        root.put("jitWarmupRounds", settings.jitWarmupRounds());
         root.put("warmups", settings.warmups());
         root.put("repetitions", settings.repetitions());
         root.put("timeoutSeconds", limit.toSeconds());

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 /**
  * Loads TPC-H where the benchmark needs it and times the queries. Per query: warm-up runs, then
  * repetitions in which Junction, PostgreSQL alone and DuckDB alone take turns (so a slow phase of the
- * machine hits all three alike); Junction's first result is checked against PostgreSQL's.
+ * machine hits all three alike); Junction's first result is checked against PostgreSQL's. Before any of
+ * that, Junction runs every selected query a few times untimed ({@link #warmUpJit}).
  *
  * <p>Where the data lives: PostgreSQL schemas {@code tpch_<sf>_split} (the split's four tables) and
  * {@code tpch_<sf>_ref} (all eight), MariaDB database {@code tpch_<sf>}, and a DuckDB file. Each holds a
@@ -44,7 +45,11 @@ import java.util.regex.Pattern;
 final class TpchBenchmark {
     private static final Pattern MYSQL_URL = Pattern.compile("^(jdbc:(?:mariadb|mysql)://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
 
-    record Settings(double scaleFactor, int warmups, int repetitions, List<Integer> queries, Duration timeout,
+    /**
+     * @param jitWarmupRounds rounds over all the selected queries that Junction alone runs, untimed, before
+     *                        any query is measured (see {@link #warmUpJit})
+     */
+    record Settings(double scaleFactor, int jitWarmupRounds, int warmups, int repetitions, List<Integer> queries, Duration timeout,
                     String pgUrl, String pgUser, String pgPassword, String mysqlUrl, String mysqlUser, String mysqlPassword,
                     Path duckDbFile, boolean reload, String dataName) {
         /** The base of the schema and database names: {@code dataName}, or {@code tpch_sfN} when it is null. */
@@ -144,12 +149,32 @@ final class TpchBenchmark {
             }
             TransferFloor floor = new TransferFloor(junction);
             int systems = duckdb == null ? 3 : 4;
-            progress.runStarted((long) settings.queries().size() * systems * Math.max(1, settings.warmups() + settings.repetitions()));
+            progress.runStarted((long) settings.queries().size()
+                    * (settings.jitWarmupRounds() + systems * Math.max(1, settings.warmups() + settings.repetitions())));
+            warmUpJit(junction);
             List<QueryOutcome> outcomes = new ArrayList<>();
             for (int number : settings.queries()) {
                 outcomes.add(measure(TpchQuery.number(number), junction, floor, postgres, duckdb));
             }
             return outcomes;
+        }
+    }
+
+    /**
+     * Runs each selected query through Junction {@code jitWarmupRounds} times, results discarded. The
+     * references are native code; Junction's planner and operators run interpreted or half-compiled for their
+     * first few dozen queries (Q2's planning took 88 ms in its second run in a fresh JVM and 17-20 ms from
+     * about its twentieth), so without this the first queries measured would time the JIT compiler, not the
+     * engine a long-running Junction is. Failures here are left for the measured runs to report.
+     */
+    private void warmUpJit(Junction junction) {
+        for (int round = 1; round <= settings.jitWarmupRounds(); round++) {
+            for (int number : settings.queries()) {
+                TpchQuery query = TpchQuery.number(number);
+                progress.running(query.name() + " JIT warm-up " + round + " junction");
+                runJunction(junction, query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), settings.scaleFactor()));
+                progress.ran();
+            }
         }
     }
 

@@ -48,7 +48,8 @@ final class TpchHtmlReport {
         h.append("<h1>Junction TPC-H, scale factor ").append(escape(scale)).append("</h1>\n");
         h.append("<p>Federated split: lineitem, orders, part, partsupp in PostgreSQL; customer, supplier, nation, region in MariaDB. "
                 + "References: all eight tables in one PostgreSQL schema, and in DuckDB. Median of ")
-                .append(settings.repetitions()).append(" runs after ").append(settings.warmups()).append(" warm-up; time limit ")
+                .append(settings.repetitions()).append(" runs after ").append(settings.warmups()).append(" warm-up, Junction's JIT first warmed by ")
+                .append(settings.jitWarmupRounds()).append(" untimed rounds over the queries; time limit ")
                 .append(settings.timeout().toSeconds()).append(" s (a query over it counts as the limit). Finished ")
                 .append(escape(finishedAt.toString())).append(".</p>\n");
         summary(h);
