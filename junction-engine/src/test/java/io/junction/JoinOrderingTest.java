@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,6 +237,26 @@ class JoinOrderingTest {
                 + "ON i.order_id = o.id WHERE i.price > 90)");
         assertAnswerIsPostgres("SELECT c.id FROM [customers] c WHERE NOT EXISTS (SELECT 1 FROM {orders} o JOIN {items} i "
                 + "ON i.order_id = o.id WHERE o.cust = c.id AND i.price > 95)");
+    }
+
+    @Test
+    void anOuterJoinBuildsItsSmallerInputWhicheverSideItKeeps() throws Exception {
+        // 300 customers against 30,000 visits: the customers build, as the probe side then streams; customers 150 to
+        // 299 meet no visit and visits of customers 0 to 149 meet no customer, so every kind of row shows up (the
+        // planner turns the RIGHT JOIN around into the LEFT JOIN first; the join keeping its build side's rows is a
+        // RIGHT join in the executor's terms)
+        String on = " ON v.cust = c.id + 150";
+        Map<String, String> executedAs = Map.of(
+                "SELECT c.id, c.region, v.id AS visit FROM [customers] c LEFT JOIN {visits} v" + on, "HashJoin[RIGHT",
+                "SELECT c.id, c.region, v.id AS visit FROM {visits} v RIGHT JOIN [customers] c" + on, "HashJoin[RIGHT",
+                "SELECT c.id, c.region, v.id AS visit FROM [customers] c FULL JOIN {visits} v" + on + " AND v.id % 3 = 0", "HashJoin[FULL");
+        for (var query : executedAs.entrySet()) {
+            String plan = junction.explain(federated(query.getKey()));
+            assertThat(plan).as(plan).contains(query.getValue());
+            // the build side is the join's second input: customers, read from MariaDB
+            assertThat(plan.substring(plan.indexOf(query.getValue()))).as(plan).containsSubsequence("[pg (postgresql)", "SourceScan[my");
+            assertAnswerIsPostgres(query.getKey());
+        }
     }
 
     @Test

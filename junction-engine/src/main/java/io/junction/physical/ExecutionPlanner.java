@@ -433,7 +433,8 @@ public final class ExecutionPlanner {
         RelMetadataQuery mq = join.getCluster().getMetadataQuery();
         Double leftRows = mq.getRowCount(join.getLeft());
         Double rightRows = mq.getRowCount(join.getRight());
-        boolean buildLeft = type == JoinType.INNER && leftRows != null && rightRows != null && leftRows < rightRows;
+        // the smaller input builds; an outer join then keeps the rows of the other side, as LEFT and RIGHT trade
+        boolean buildLeft = type.canSwapInputs() && leftRows != null && rightRows != null && leftRows < rightRows;
         boolean boundHere = false;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
             Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
@@ -453,9 +454,10 @@ public final class ExecutionPlanner {
 
         Operator joined;
         if (buildLeft) {
-            // probe with the right input, build the smaller left one; the residual then sees right ++ left
+            // probe with the right input, build the smaller left one; the residual then sees right ++ left, and the
+            // projection below puts the columns back in left ++ right order
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
-            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, JoinType.INNER, residual, context);
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, type.withInputsSwapped(), residual, context);
             // the join itself, below the projection restoring the column order, shows the estimates too
             joined = new AnnotatedOperator(joined, mq.getRowCount(join), FederatedCostModel.localOperator(join, mq) + AnnotatedOperator.costBelow(joined));
             List<Expression> reorder = new ArrayList<>();
@@ -491,7 +493,8 @@ public final class ExecutionPlanner {
      * Bind join (dynamic filtering into the source): when {@link BindJoinChoice} chooses it (a small build side, a SQL
      * fragment many times larger to probe, few of its key values among the build side's), the probe side reads
      * only rows matching the build side's keys. Valid only where unmatched probe rows are not part of the result
-     * (inner, semi, and right joins probing with their left input). Returns the (possibly replaced) left and right
+     * (inner joins, semi and right joins probing with their left input, left joins probing with their right input).
+     * Returns the (possibly replaced) left and right
      * operators.
      */
     private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right, int leftKey, int rightKey) {
@@ -499,7 +502,8 @@ public final class ExecutionPlanner {
         RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         int probeKey = buildLeft ? rightKey : leftKey;
         int buildKey = buildLeft ? leftKey : rightKey;
-        boolean unmatchedProbeRowsDropped = type == JoinType.INNER || !buildLeft && (type == JoinType.SEMI || type == JoinType.RIGHT);
+        boolean unmatchedProbeRowsDropped = type == JoinType.INNER
+                || (buildLeft ? type == JoinType.LEFT : type == JoinType.SEMI || type == JoinType.RIGHT);
         if (!unmatchedProbeRowsDropped || !BindJoinChoice.chosen(buildRel, buildKey, probeRel, probeKey, federation)) {
             return new Operator[]{left, right};
         }
