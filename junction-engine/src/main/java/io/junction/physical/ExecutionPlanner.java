@@ -433,8 +433,8 @@ public final class ExecutionPlanner {
         RelMetadataQuery mq = join.getCluster().getMetadataQuery();
         Double leftRows = mq.getRowCount(join.getLeft());
         Double rightRows = mq.getRowCount(join.getRight());
-        // the smaller input builds; an outer join then keeps the rows of the other side, as LEFT and RIGHT trade
-        boolean buildLeft = type.canSwapInputs() && leftRows != null && rightRows != null && leftRows < rightRows;
+        // the smaller input builds; the join type then names the same rows from the other side (JoinType.withInputsSwapped)
+        boolean buildLeft = leftRows != null && rightRows != null && leftRows < rightRows;
         boolean boundHere = false;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
             Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
@@ -457,18 +457,21 @@ public final class ExecutionPlanner {
             // probe with the right input, build the smaller left one; the residual then sees right ++ left, and the
             // projection below puts the columns back in left ++ right order
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
-            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, type.withInputsSwapped(), residual, context);
-            // the join itself, below the projection restoring the column order, shows the estimates too
-            joined = new AnnotatedOperator(joined, mq.getRowCount(join), FederatedCostModel.localOperator(join, mq) + AnnotatedOperator.costBelow(joined));
-            List<Expression> reorder = new ArrayList<>();
-            List<JunctionType> types = joined.outputTypes();
-            for (int i = 0; i < lw; i++) {
-                reorder.add(Expressions.column(rw + i, types.get(rw + i)));
+            JoinType swapped = type.withInputsSwapped();
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, swapped, residual, context);
+            if (swapped.outputsProbeColumns()) {
+                // the join itself, below the projection restoring the column order, shows the estimates too
+                joined = new AnnotatedOperator(joined, mq.getRowCount(join), FederatedCostModel.localOperator(join, mq) + AnnotatedOperator.costBelow(joined));
+                List<Expression> reorder = new ArrayList<>();
+                List<JunctionType> types = joined.outputTypes();
+                for (int i = 0; i < lw; i++) {
+                    reorder.add(Expressions.column(rw + i, types.get(rw + i)));
+                }
+                for (int i = 0; i < rw; i++) {
+                    reorder.add(Expressions.column(i, types.get(i)));
+                }
+                joined = new ProjectOperator(joined, reorder);
             }
-            for (int i = 0; i < rw; i++) {
-                reorder.add(Expressions.column(i, types.get(i)));
-            }
-            joined = new ProjectOperator(joined, reorder);
         } else {
             Expression residual = residualRex == null ? null : rex.translate(residualRex);
             joined = new HashJoinOperator(l, r, leftKeys, rightKeys, type, residual, context);
@@ -493,8 +496,8 @@ public final class ExecutionPlanner {
      * Bind join (dynamic filtering into the source): when {@link BindJoinChoice} chooses it (a small build side, a SQL
      * fragment many times larger to probe, few of its key values among the build side's), the probe side reads
      * only rows matching the build side's keys. Valid only where unmatched probe rows are not part of the result
-     * (inner joins, semi and right joins probing with their left input, left joins probing with their right input).
-     * Returns the (possibly replaced) left and right
+     * ({@link JoinType#keepsUnmatchedProbeRows}): inner joins, semi and right joins probing with their left input,
+     * left joins probing with their right input. Returns the (possibly replaced) left and right
      * operators.
      */
     private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right, int leftKey, int rightKey) {
@@ -502,8 +505,10 @@ public final class ExecutionPlanner {
         RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         int probeKey = buildLeft ? rightKey : leftKey;
         int buildKey = buildLeft ? leftKey : rightKey;
-        boolean unmatchedProbeRowsDropped = type == JoinType.INNER
-                || (buildLeft ? type == JoinType.LEFT : type == JoinType.SEMI || type == JoinType.RIGHT);
+        JoinType executed = buildLeft ? type.withInputsSwapped() : type;
+        // a semi- or anti-join building its left input outputs build rows: the join's row estimate says nothing of how
+        // many probe rows the keys would fetch, which is what the choice weighs, so it is not bound
+        boolean unmatchedProbeRowsDropped = !executed.keepsUnmatchedProbeRows() && executed.outputsProbeColumns();
         if (!unmatchedProbeRowsDropped || !BindJoinChoice.chosen(buildRel, buildKey, probeRel, probeKey, federation)) {
             return new Operator[]{left, right};
         }

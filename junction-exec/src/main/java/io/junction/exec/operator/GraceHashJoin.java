@@ -26,8 +26,8 @@ import java.util.List;
  *       after {@link SpillPartitioning#MAX_LEVEL} levels (heavy skew: one key with very many rows) it is
  *       held in memory, bounded by the hard limit.</li>
  * </ol>
- * When the build partition is empty, joins that need a match (INNER, SEMI, RIGHT) skip its probe rows
- * while writing them.
+ * When the build partition is empty, joins that drop unmatched probe rows
+ * ({@link JoinType#keepsUnmatchedProbeRows}) skip its probe rows while writing them.
  */
 final class GraceHashJoin extends SpilledPartitions {
     private final List<JunctionType> probeTypes;
@@ -65,11 +65,10 @@ final class GraceHashJoin extends SpilledPartitions {
             this.buildFiles = build.finish();
         }
         try (PartitionedSpillWriter probed = new PartitionedSpillWriter(context.spillSpace(), probeTypes, "join-probe-" + level)) {
-            boolean needsMatch = type == JoinType.INNER || type == JoinType.SEMI || type == JoinType.RIGHT;
             Batch batch;
             while ((batch = probe.next()) != null) {
                 context.checkCancelled();
-                write(probed, batch, probeKeys, needsMatch ? buildFiles : null);
+                write(probed, batch, probeKeys, type.keepsUnmatchedProbeRows() ? null : buildFiles);
             }
             probe.close();
             this.probeFiles = probed.finish();

@@ -24,7 +24,8 @@ import java.util.List;
  * at a time so a probe batch with many matches never produces an oversized batch; the pairs are gathered
  * into a (left ++ right) batch and the join condition, if any, filters them. Matched flags per probe row and
  * per build row then yield the outer rows: unmatched probe rows when a probe batch is done (LEFT, FULL, ANTI,
- * and the matched ones for SEMI), unmatched build rows after the last probe batch (RIGHT, FULL).
+ * and the matched ones for SEMI), unmatched build rows after the last probe batch (RIGHT, FULL, RIGHT_ANTI, and
+ * the matched ones for RIGHT_SEMI).
  *
  * <p>The build rows are held in {@link ChunkedRows} and named by their int row id. Their memory is
  * reserved batch by batch as they are materialized, and the subclass's index once it is built. When the
@@ -68,8 +69,11 @@ abstract class PairJoinOperator implements Operator {
         this.context = context;
         this.spillLevel = spillLevel;
         this.leftWidth = left.outputTypes().size();
-        List<JunctionType> out = new ArrayList<>(left.outputTypes());
-        if (type != JoinType.SEMI && type != JoinType.ANTI) {
+        List<JunctionType> out = new ArrayList<>();
+        if (type.outputsProbeColumns()) {
+            out.addAll(left.outputTypes());
+        }
+        if (type.outputsBuildColumns()) {
             out.addAll(right.outputTypes());
         }
         this.outputTypes = List.copyOf(out);
@@ -209,7 +213,7 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private boolean tracksBuildMatches() {
-        return type == JoinType.RIGHT || type == JoinType.FULL;
+        return type == JoinType.RIGHT || type == JoinType.FULL || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI;
     }
 
     private boolean tracksProbeMatches() {
@@ -217,10 +221,12 @@ abstract class PairJoinOperator implements Operator {
     }
 
     private void joinCandidates(int count) {
-        boolean outputsPairs = type != JoinType.SEMI && type != JoinType.ANTI;
+        boolean outputsPairs = type.outputsProbeColumns() && type.outputsBuildColumns();
         if (!outputsPairs && condition == null) {
+            boolean[] matched = type.outputsProbeColumns() ? probeMatched : buildMatched;
+            int[] rows = type.outputsProbeColumns() ? candidateProbe : candidateBuild;
             for (int k = 0; k < count; k++) {
-                probeMatched[candidateProbe[k]] = true;
+                matched[rows[k]] = true;
             }
             return;
         }
@@ -283,32 +289,42 @@ abstract class PairJoinOperator implements Operator {
             return;
         }
         Batch leftRows = count == n ? probe : probe.gather(rows, count);
-        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+        if (!type.outputsBuildColumns()) {
             pending.add(leftRows);
         } else {
             pending.add(withNullColumns(leftRows.columns(), right.outputTypes(), count, false));
         }
     }
 
+    /**
+     * After the last probe batch: the build rows no probe row matched (RIGHT and FULL, with NULLs for the probe
+     * side's columns; RIGHT_ANTI), or those some probe row matched (RIGHT_SEMI).
+     */
     private void emitUnmatchedBuildRows() {
         if (!tracksBuildMatches()) {
             return;
         }
+        boolean wantMatched = type == JoinType.RIGHT_SEMI;
         int[] rows = new int[OUTPUT_SIZE];
         int count = 0;
         for (int b = 0; b < buildMatched.length; b++) {
-            if (!buildMatched[b]) {
+            if (buildMatched[b] == wantMatched) {
                 rows[count++] = b;
                 if (count == OUTPUT_SIZE) {
-                    pending.add(withNullColumns(build.gather(rows, count).columns(), left.outputTypes(), count, true));
+                    pending.add(buildRowsOut(rows, count));
                     rows = new int[OUTPUT_SIZE];
                     count = 0;
                 }
             }
         }
         if (count > 0) {
-            pending.add(withNullColumns(build.gather(rows, count).columns(), left.outputTypes(), count, true));
+            pending.add(buildRowsOut(rows, count));
         }
+    }
+
+    private Batch buildRowsOut(int[] rows, int count) {
+        Batch buildRows = build.gather(rows, count);
+        return type.outputsProbeColumns() ? withNullColumns(buildRows.columns(), left.outputTypes(), count, true) : buildRows;
     }
 
     /** {@code present} columns with all-NULL columns of {@code nullTypes} before (nullsFirst) or after them. */

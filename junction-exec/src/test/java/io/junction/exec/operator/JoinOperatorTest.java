@@ -85,6 +85,25 @@ class JoinOperatorTest {
     }
 
     @Test
+    void rightSemiAndRightAntiJoinsOutputTheBuildRowsThatHaveOrLackAMatch() {
+        // the left fixture builds here: a semi- or anti-join of it against the right fixture, with inputs exchanged
+        Operator rightSemi = new HashJoinOperator(right(), left(), new int[] {0}, new int[] {0}, JoinType.RIGHT_SEMI, null);
+        assertThat(rightSemi.outputTypes()).containsExactly(BIGINT, VARCHAR);
+        assertThat(collect(rightSemi)).containsExactlyInAnyOrder(row(2L, "l2a"), row(2L, "l2b"));
+        assertThat(collect(new HashJoinOperator(right(), left(), new int[] {0}, new int[] {0}, JoinType.RIGHT_ANTI, null)))
+                .containsExactlyInAnyOrder(row(1L, "l1"), row(null, "lnull"), row(4L, "l4"));
+        // a residual over (probe ++ build): only l2a counts as matched, by either of the two r2 rows
+        Expression l2a = call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(3, VARCHAR), literal("l2a", VARCHAR)));
+        assertThat(collect(new HashJoinOperator(right(), left(), new int[] {0}, new int[] {0}, JoinType.RIGHT_SEMI, l2a)))
+                .containsExactly(row(2L, "l2a"));
+        assertThat(collect(new HashJoinOperator(right(), left(), new int[] {0}, new int[] {0}, JoinType.RIGHT_ANTI, l2a)))
+                .containsExactlyInAnyOrder(row(1L, "l1"), row(2L, "l2b"), row(null, "lnull"), row(4L, "l4"));
+        Expression nestedEqual = call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(0, BIGINT), column(2, BIGINT)));
+        assertThat(collect(new NestedLoopJoinOperator(right(), left(), JoinType.RIGHT_ANTI, nestedEqual)))
+                .containsExactlyInAnyOrder(row(1L, "l1"), row(null, "lnull"), row(4L, "l4"));
+    }
+
+    @Test
     void residualDecidesWhichPairsJoin() {
         // l2a pairs only with r2b, l2b with nothing
         Expression pairs = call(ScalarFunction.EQUAL, BOOLEAN, List.of(
