@@ -226,11 +226,12 @@ class PostgresBinaryCopyTest {
         boolean holds() throws Exception;
     }
 
+    /** Polls until the condition holds; the limit is generous because a server busy with a checkpoint can stall for seconds. */
     static void waitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10 s");
+                throw new AssertionError("condition not reached within 30 s");
             }
             Thread.sleep(20);
         }
