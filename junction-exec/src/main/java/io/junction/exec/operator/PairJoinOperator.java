@@ -153,7 +153,7 @@ abstract class PairJoinOperator implements Operator {
             if (probe == null) {
                 if (probeExhausted) {
                     finished = true;
-                    emitUnmatchedBuildRows();
+                    emitBuildRowsByMatch();
                     left.close();
                     continue;
                 }
@@ -300,7 +300,7 @@ abstract class PairJoinOperator implements Operator {
      * After the last probe batch: the build rows no probe row matched (RIGHT and FULL, with NULLs for the probe
      * side's columns; RIGHT_ANTI), or those some probe row matched (RIGHT_SEMI).
      */
-    private void emitUnmatchedBuildRows() {
+    private void emitBuildRowsByMatch() {
         if (!tracksBuildMatches()) {
             return;
         }
