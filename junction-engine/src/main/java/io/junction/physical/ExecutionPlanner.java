@@ -401,7 +401,9 @@ public final class ExecutionPlanner {
         JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
         if (info.leftKeys.isEmpty()) {
             Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
-            return new NestedLoopJoinOperator(left, right, type, condition, context);
+            // the right input is read whole first, as a hash join's build side (TPC-H Q11: a HAVING against the total
+            // of the same bound join, which the left side computes per group)
+            return new NestedLoopJoinOperator(leftBindsKeys ? readAhead(left) : left, right, type, condition, context);
         }
         RexNode remaining = info.getRemaining(rexBuilder);
         int[] leftKeys = info.leftKeys.toIntArray();
