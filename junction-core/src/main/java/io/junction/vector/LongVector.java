@@ -14,6 +14,11 @@ public final class LongVector extends Vector {
         this.values = new long[capacity];
     }
 
+    /** Whether values of {@code type} are held in a LongVector (integers, dates, times, timestamps). */
+    public static boolean holds(JunctionType type) {
+        return Vector.create(type, 0) instanceof LongVector;
+    }
+
     /**
      * A vector over {@code values} itself, not a copy: the caller gives the array up (an aggregation's running sums
      * becoming its result without a second array of the same size).

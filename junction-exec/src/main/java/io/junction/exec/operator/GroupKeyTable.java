@@ -36,7 +36,7 @@ final class GroupKeyTable {
     GroupKeyTable(List<JunctionType> keyTypes) {
         this.keys = new ChunkedRows(keyTypes);
         this.width = keyTypes.size();
-        this.singleLongKey = width == 1 && Vector.create(keyTypes.getFirst(), 0) instanceof LongVector;
+        this.singleLongKey = width == 1 && LongVector.holds(keyTypes.getFirst());
         allocate(INITIAL_CAPACITY);
     }
 

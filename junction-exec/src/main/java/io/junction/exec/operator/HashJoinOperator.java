@@ -100,9 +100,15 @@ public final class HashJoinOperator extends PairJoinOperator {
         if (table.keysAreUnique() || firstMatchDecides()) {
             return nextFirstMatches(probeRows, buildRows, max);
         }
+        boolean skipMarkedKeys = keyMatchMarksBuildRowsOnly();
         int count = 0;
         while (probeRow < probeRowCount && count < max) {
             int candidate = chainEntry == NOT_STARTED ? probeFirst[probeRow] : chainEntry;
+            if (skipMarkedKeys && chainEntry == NOT_STARTED && candidate != JoinHashTable.NONE && buildRowMatched(candidate)) {
+                // an earlier probe row of this key walked its whole chain already: walking it again marks nothing new
+                probeRow++;
+                continue;
+            }
             while (candidate != JoinHashTable.NONE && count < max) {
                 probeRows[count] = probeRow;
                 buildRows[count] = candidate;

@@ -100,7 +100,7 @@ final class JoinHashTable {
     static boolean[] interleavedColumns(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
         boolean[] interleave = new boolean[buildTypes.size()];
         for (int c = 0; c < interleave.length; c++) {
-            interleave[c] = holdsLongs(buildTypes.get(c));
+            interleave[c] = LongVector.holds(buildTypes.get(c));
         }
         if (!isLongKey(buildTypes, keyColumns, probeKeyTypes)) {
             for (int column : keyColumns) {
@@ -111,11 +111,7 @@ final class JoinHashTable {
     }
 
     private static boolean isLongKey(List<JunctionType> buildTypes, int[] keyColumns, List<JunctionType> probeKeyTypes) {
-        return keyColumns.length == 1 && holdsLongs(buildTypes.get(keyColumns[0])) && holdsLongs(probeKeyTypes.getFirst());
-    }
-
-    private static boolean holdsLongs(JunctionType type) {
-        return Vector.create(type, 0) instanceof LongVector;
+        return keyColumns.length == 1 && LongVector.holds(buildTypes.get(keyColumns[0])) && LongVector.holds(probeKeyTypes.getFirst());
     }
 
     /** Heap bytes of the index itself (the rows are accounted by their holder). */

@@ -126,6 +126,19 @@ abstract class PairJoinOperator implements Operator {
         return condition;
     }
 
+    /**
+     * True for RIGHT_SEMI/RIGHT_ANTI without a condition, where a key match only marks the build row: once a
+     * build row is marked, so is every build row of its key (its candidates are all the rows of that key).
+     */
+    final boolean keyMatchMarksBuildRowsOnly() {
+        return !type.outputsProbeColumns() && condition == null;
+    }
+
+    /** Whether a probe row matched build row {@code row} so far; for the joins that track build rows only. */
+    final boolean buildRowMatched(int row) {
+        return buildMatched[row];
+    }
+
     /** True for SEMI/ANTI without a condition, where the first key match decides the probe row. */
     final boolean firstMatchDecides() {
         return (type == JoinType.SEMI || type == JoinType.ANTI) && condition == null;

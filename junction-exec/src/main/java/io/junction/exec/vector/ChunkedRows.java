@@ -55,7 +55,7 @@ public final class ChunkedRows {
         this.rowOffsets = new int[types.size()];
         int width = 0;
         for (int c = 0; c < rowOffsets.length; c++) {
-            if (interleave[c] && !(Vector.create(types.get(c), 0) instanceof LongVector)) {
+            if (interleave[c] && !LongVector.holds(types.get(c))) {
                 throw new IllegalArgumentException("only long columns can be interleaved, not " + types.get(c));
             }
             rowOffsets[c] = interleave[c] ? width++ : NOT_INTERLEAVED;

@@ -104,6 +104,21 @@ class JoinOperatorTest {
     }
 
     @Test
+    void rightSemiAndRightAntiJoinsWithKeysRepeatedOnBothSidesMatchNestedLoop() {
+        // build keys 0-39, each on 75 rows across two chunks, some NULL; probe keys 0-29, each on 200 rows: every probe
+        // row of a key after its first finds that key's build rows marked already
+        for (JoinType type : List.of(JoinType.RIGHT_SEMI, JoinType.RIGHT_ANTI)) {
+            List<List<Object>> expected = collect(new NestedLoopJoinOperator(keyedRows(6000, 30, 6001, 1000), keyedRows(3000, 40, 53, 700), type,
+                    call(ScalarFunction.EQUAL, BOOLEAN, List.of(column(0, BIGINT), column(3, BIGINT)))));
+            assertThat(expected).hasSizeGreaterThan(500);
+            for (int key : new int[] {0, 1}) {
+                assertThat(collect(new HashJoinOperator(keyedRows(6000, 30, 6001, 1000), keyedRows(3000, 40, 53, 700),
+                        new int[] {key}, new int[] {key}, type, null))).as(type + " on column " + key).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void residualDecidesWhichPairsJoin() {
         // l2a pairs only with r2b, l2b with nothing
         Expression pairs = call(ScalarFunction.EQUAL, BOOLEAN, List.of(

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.junction.exec.Rows.collect;
@@ -158,7 +159,7 @@ class PrefetchOperatorTest {
     void closeWaitsForTheReadInProgressSoTheInputIsNeverUsedByTwoThreads() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean closedDuringRead = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean closedDuringRead = new AtomicBoolean();
         WatchedInput input = new WatchedInput(values(List.of(BIGINT), 1, numbers(3))) {
             @Override
             public Batch next() {
