@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +82,31 @@ class JoinOrderingTest {
                 .satisfies(s -> assertThat(s.statement()).contains(parts));
     }
 
+    /**
+     * Each query runs as the hash join its value names, with PostgreSQL's rows probing and MariaDB's customers as the
+     * build (second) input, and answers as PostgreSQL does.
+     */
+    private void assertCustomersBuild(Map<String, String> joinOfQuery) throws Exception {
+        for (var query : joinOfQuery.entrySet()) {
+            String plan = junction.explain(federated(query.getKey()));
+            assertThat(plan).as(plan).contains(query.getValue());
+            assertThat(plan.substring(plan.indexOf(query.getValue()))).as(plan).containsSubsequence("[pg (postgresql)", "SourceScan[my");
+            assertAnswerIsPostgres(query.getKey());
+        }
+    }
+
+    /** Waits (up to 10 s) until the running query has sent statements that satisfy {@code sent}. */
+    private static void awaitStatements(QueryResult result, Predicate<List<SourceStatementStats>> sent) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!sent.test(result.sourceStatements()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean anyBound(List<SourceStatementStats> statements) {
+        return statements.stream().anyMatch(s -> s.statement().contains("unnest"));
+    }
+
     @Test
     void tablesOfOneSourceListedApartAreJoinedInThatSource() throws Exception {
         String query = "SELECT c.region, COUNT(*) AS n, SUM(i.price) AS total FROM {orders} o, [customers] c, {items} i "
@@ -149,10 +175,7 @@ class JoinOrderingTest {
         String query = "SELECT c.region, o.status FROM {orders} o JOIN [customers] c ON o.cust = c.id";
         assertThat(statements(query)).hasSize(2);
         try (QueryResult r = junction.query(federated(query))) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (r.sourceStatements().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitStatements(r, sent -> sent.size() >= 2);
             assertThat(r.sourceStatements()).as("statements sent before a row is read").hasSize(2);
             assertThat(r.toList()).hasSize(3000);
         }
@@ -179,10 +202,7 @@ class JoinOrderingTest {
                 + "JOIN [customers] c ON o2.cust = c.id WHERE c.region = 'region 3' GROUP BY o2.cust) b ON a.cust = b.cust";
         assertThat(junction.explain(federated(query))).contains("Prefetch[");
         try (QueryResult r = junction.query(federated(query))) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (r.sourceStatements().stream().noneMatch(s -> s.statement().contains("unnest")) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitStatements(r, JoinOrderingTest::anyBound);
             assertThat(r.sourceStatements()).as("the probe side's bound statement, sent before a row is read")
                     .filteredOn(s -> s.statement().contains("unnest")).singleElement()
                     .satisfies(s -> assertThat(s.statement()).contains("items"));
@@ -201,10 +221,7 @@ class JoinOrderingTest {
         String plan = junction.explain(federated(query));
         assertThat(plan).as(plan).containsSubsequence("NestedLoopJoin[", "Prefetch[", "BindScan[pg", "BindScan[pg");
         try (QueryResult r = junction.query(federated(query))) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (r.sourceStatements().stream().noneMatch(s -> s.statement().contains("unnest")) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitStatements(r, JoinOrderingTest::anyBound);
             assertThat(r.sourceStatements()).as("the left side's bound statement, sent before a row is read")
                     .anySatisfy(s -> assertThat(s.statement()).contains("unnest"));
             assertThat(r.toList()).isNotEmpty();
@@ -271,13 +288,7 @@ class JoinOrderingTest {
                 "SELECT c.id, c.region, v.id AS visit FROM [customers] c LEFT JOIN {visits} v" + on, "HashJoin[RIGHT",
                 "SELECT c.id, c.region, v.id AS visit FROM {visits} v RIGHT JOIN [customers] c" + on, "HashJoin[RIGHT",
                 "SELECT c.id, c.region, v.id AS visit FROM [customers] c FULL JOIN {visits} v" + on + " AND v.id % 3 = 0", "HashJoin[FULL");
-        for (var query : executedAs.entrySet()) {
-            String plan = junction.explain(federated(query.getKey()));
-            assertThat(plan).as(plan).contains(query.getValue());
-            // the build side is the join's second input: customers, read from MariaDB
-            assertThat(plan.substring(plan.indexOf(query.getValue()))).as(plan).containsSubsequence("[pg (postgresql)", "SourceScan[my");
-            assertAnswerIsPostgres(query.getKey());
-        }
+        assertCustomersBuild(executedAs);
     }
 
     @Test
@@ -290,12 +301,7 @@ class JoinOrderingTest {
                 "HashJoin[RIGHT_ANTI",
                 "SELECT c.id, c.region FROM [customers] c WHERE EXISTS (SELECT 1 FROM {items} i WHERE i.order_id = c.id AND i.price > c.vip * 90)",
                 "HashJoin[RIGHT_SEMI");
-        for (var query : executedAs.entrySet()) {
-            String plan = junction.explain(federated(query.getKey()));
-            assertThat(plan).as(plan).contains(query.getValue());
-            assertThat(plan.substring(plan.indexOf(query.getValue()))).as(plan).containsSubsequence("[pg (postgresql)", "SourceScan[my");
-            assertAnswerIsPostgres(query.getKey());
-        }
+        assertCustomersBuild(executedAs);
     }
 
     @Test

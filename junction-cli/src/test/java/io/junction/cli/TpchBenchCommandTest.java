@@ -68,7 +68,7 @@ class TpchBenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("tpch-sf0_01.json").toFile());
         assertThat(report.get("queries")).hasSize(3);
         assertThat(report.get("jitWarmupRounds").asInt()).isEqualTo(1);
-        assertThat(output).contains("Junction JIT-warmed by 1 rounds");
+        assertThat(output).contains("JIT warm-up: 1 rounds over 3 queries through Junction in", "Junction JIT-warmed by 1 rounds");
         for (JsonNode q : report.get("queries")) {
             assertThat(q.get("check").asText()).isEqualTo("ok");
             for (String system : List.of("junction", "transferFloor", "postgres", "duckdb")) {

@@ -168,19 +168,30 @@ final class TpchBenchmark {
      * engine a long-running Junction is. Failures here are left for the measured runs to report.
      */
     private void warmUpJit(Junction junction) {
+        if (settings.jitWarmupRounds() == 0) {
+            return;
+        }
+        long start = System.nanoTime();
         for (int round = 1; round <= settings.jitWarmupRounds(); round++) {
             for (int number : settings.queries()) {
                 TpchQuery query = TpchQuery.number(number);
                 progress.running(query.name() + " JIT warm-up " + round + " junction");
-                runJunction(junction, query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), settings.scaleFactor()));
+                runJunction(junction, federatedSql(query));
                 progress.ran();
             }
         }
+        progress.line(String.format(Locale.ROOT, "JIT warm-up: %d rounds over %d queries through Junction in %.1f s",
+                settings.jitWarmupRounds(), settings.queries().size(), (System.nanoTime() - start) / 1e9));
+    }
+
+    /** The query over the federated split: four tables in PostgreSQL source {@code pg}, four in MariaDB source {@code my}. */
+    private String federatedSql(TpchQuery query) {
+        return query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), settings.scaleFactor());
     }
 
     private QueryOutcome measure(TpchQuery query, Junction junction, TransferFloor floor, Connection postgres, Connection duckdb) {
         double sf = settings.scaleFactor();
-        String federatedSql = query.sql(TpchSplit.federatedNames("pg", settings.splitSchema(), "my"), sf);
+        String federatedSql = federatedSql(query);
         String postgresSql = query.sql(TpchSplit.singleSchemaNames(settings.referenceSchema()), sf);
         String duckSql = query.sql(TpchSplit.singleSchemaNames(null), sf);
         List<Run> junctionRuns = new ArrayList<>();
