@@ -437,9 +437,11 @@ public final class ExecutionPlanner {
         Double rightRows = mq.getRowCount(join.getRight());
         // the smaller input builds; the join type then names the same rows from the other side (JoinType.withInputsSwapped)
         boolean buildLeft = leftRows != null && rightRows != null && leftRows < rightRows;
+        // the type the hash join runs as, its left input probing
+        JoinType executed = buildLeft ? type.withInputsSwapped() : type;
         boolean boundHere = false;
         if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
-            Operator[] bound = bindJoin(join, type, buildLeft, l, r, leftKeys[0], rightKeys[0]);
+            Operator[] bound = bindJoin(join, executed, buildLeft, l, r, leftKeys[0], rightKeys[0]);
             boundHere = bound[0] != l || bound[1] != r;
             l = bound[0];
             r = bound[1];
@@ -459,9 +461,8 @@ public final class ExecutionPlanner {
             // probe with the right input, build the smaller left one; the residual then sees right ++ left, and the
             // projection below puts the columns back in left ++ right order
             Expression residual = residualRex == null ? null : rex.translate(swapSides(residualRex, lw, rw));
-            JoinType swapped = type.withInputsSwapped();
-            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, swapped, residual, context);
-            if (swapped.outputsProbeColumns()) {
+            joined = new HashJoinOperator(r, l, rightKeys, leftKeys, executed, residual, context);
+            if (executed.outputsProbeColumns()) {
                 // the join itself, below the projection restoring the column order, shows the estimates too
                 joined = new AnnotatedOperator(joined, mq.getRowCount(join), FederatedCostModel.localOperator(join, mq) + AnnotatedOperator.costBelow(joined));
                 List<Expression> reorder = new ArrayList<>();
@@ -498,16 +499,15 @@ public final class ExecutionPlanner {
      * Bind join (dynamic filtering into the source): when {@link BindJoinChoice} chooses it (a small build side, a SQL
      * fragment many times larger to probe, few of its key values among the build side's), the probe side reads
      * only rows matching the build side's keys. Valid only where unmatched probe rows are not part of the result
-     * ({@link JoinType#keepsUnmatchedProbeRows}): inner joins, semi and right joins probing with their left input,
-     * left joins probing with their right input. Returns the (possibly replaced) left and right
-     * operators.
+     * ({@link JoinType#keepsUnmatchedProbeRows} of {@code executed}, the type the hash join runs as): inner joins,
+     * semi and right joins probing with their left input, left joins probing with their right input. Returns the
+     * (possibly replaced) left and right operators.
      */
-    private Operator[] bindJoin(Join join, JoinType type, boolean buildLeft, Operator left, Operator right, int leftKey, int rightKey) {
+    private Operator[] bindJoin(Join join, JoinType executed, boolean buildLeft, Operator left, Operator right, int leftKey, int rightKey) {
         RelNode probeRel = buildLeft ? join.getRight() : join.getLeft();
         RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         int probeKey = buildLeft ? rightKey : leftKey;
         int buildKey = buildLeft ? leftKey : rightKey;
-        JoinType executed = buildLeft ? type.withInputsSwapped() : type;
         // a semi- or anti-join building its left input outputs build rows: the join's row estimate says nothing of how
         // many probe rows the keys would fetch, which is what the choice weighs, so it is not bound
         boolean unmatchedProbeRowsDropped = !executed.keepsUnmatchedProbeRows() && executed.outputsProbeColumns();
