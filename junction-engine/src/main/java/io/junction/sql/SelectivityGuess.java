@@ -56,9 +56,9 @@ public final class SelectivityGuess {
                 && RexUtil.removeCast(like.getOperands().get(1)) instanceof RexLiteral literal) {
             String pattern = literal.getValueAs(String.class);
             if (pattern != null) {
-                Character escape = like.getOperands().size() > 2 && like.getOperands().get(2) instanceof RexLiteral e
-                        && e.getValueAs(String.class) != null && e.getValueAs(String.class).length() == 1
-                        ? e.getValueAs(String.class).charAt(0) : null;
+                String escapeText = like.getOperands().size() > 2 && like.getOperands().get(2) instanceof RexLiteral e
+                        ? e.getValueAs(String.class) : null;
+                Character escape = escapeText != null && escapeText.length() == 1 ? escapeText.charAt(0) : null;
                 double matching = likeSelectivity(pattern, escape);
                 boolean negated = like.getOperator() instanceof SqlLikeOperator op && op.isNegated();
                 return negated ? 1 - matching : matching;

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 import static io.junction.exec.Rows.collect;
 import static io.junction.exec.Rows.row;
@@ -52,13 +53,13 @@ class LongKeyRadixSortTest {
     @Test
     void ordersLikeTheMergeSortWhicheverDigitTheKeysFirstDifferIn() {
         Random random = new Random(5);
-        List<java.util.function.LongSupplier> distributions = List.of(
+        List<LongSupplier> distributions = List.of(
                 () -> 7,                                       // all equal: no digit to split on
                 () -> random.nextInt(1000),                    // the second digit splits, the first sorts the buckets
                 () -> (long) random.nextInt(256) << 56,        // only the top digit differs
                 () -> random.nextInt(3) - 1,                   // -1, 0, 1: every digit of -1 differs from 0's
                 () -> random.nextLong() >> random.nextInt(64)); // all magnitudes, many ties among the small ones
-        for (java.util.function.LongSupplier distribution : distributions) {
+        for (LongSupplier distribution : distributions) {
             List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < 30_000; i++) {
                 rows.add(row(distribution.getAsLong(), (long) i));
