@@ -8,8 +8,9 @@ import org.apache.calcite.sql.type.ReturnTypes;
 
 /**
  * {@code value IN (SELECT * FROM unnest(array::type[]))}: true when {@code value} equals an element of the array, as
- * PostgreSQL defines it. Only rendered into source SQL (a bind join's key filter, the keys in one array of literals),
- * never evaluated by Junction, which is why it is not in Calcite's operator table.
+ * PostgreSQL defines it. Only rendered into source SQL (a bind join's key filter, the keys in one array),
+ * never evaluated by Junction, which is why it is not in Calcite's operator table. The array is either a character
+ * literal of its text ({@link KeyArrayLiteral}) or an array constructor of literals; the cast applies to both.
  *
  * <p>Why this form:
  * <ul>

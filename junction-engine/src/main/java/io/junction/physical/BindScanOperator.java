@@ -5,6 +5,7 @@ import io.junction.connector.SourceQuery;
 import io.junction.exec.operator.Operator;
 import io.junction.federation.BindJoinChoice;
 import io.junction.federation.InUnnestedArrayOperator;
+import io.junction.federation.KeyArrayLiteral;
 import io.junction.federation.FragmentSqlRenderer;
 import io.junction.federation.SourceFragment;
 import io.junction.types.JunctionType;
@@ -29,8 +30,9 @@ import java.util.Optional;
  * rows whose join key is among the keys of the (small) build side, in statements of at most
  * {@link BindJoinChoice#KEYS_PER_STATEMENT} keys each, one statement after another, the keys as literals rendered by the
  * dialect (so no statement nears a parameter limit, and PostgreSQL's can be read with binary COPY). Sources that
- * compare a value with the elements of an array (PostgreSQL) get {@code key IN (SELECT * FROM unnest(ARRAY[…]))}
- * ({@link InUnnestedArrayOperator}), which their planner can turn into a hash semi-join; the others {@code key IN (…)}.
+ * compare a value with the elements of an array (PostgreSQL) get {@code key IN (SELECT * FROM unnest('{…}'::type[]))}
+ * ({@link InUnnestedArrayOperator}, {@link KeyArrayLiteral}), which their planner can turn into a hash semi-join; the
+ * others {@code key IN (…)}.
  */
 final class BindScanOperator implements Operator {
     private final SourceFragment base;
@@ -87,18 +89,28 @@ final class BindScanOperator implements Operator {
         RelNode rel = base.subtree();
         RelDataType keyType = rel.getRowType().getFieldList().get(keyField).getType();
         Optional<String> elementType = arrayElementType();
+        RexNode key = rexBuilder.makeInputRef(rel, keyField);
+        RexNode condition = elementType.isPresent()
+                ? rexBuilder.makeCall(new InUnnestedArrayOperator(elementType.get()), key, keyArray(keys, keyType))
+                : rexBuilder.makeIn(key, literals(keys, keyType));
+        RelNode filtered = LogicalFilter.create(rel, condition);
+        String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
+        return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
+    }
+
+    /** The keys as one array: a literal of its text where {@link KeyArrayLiteral} writes it, else a constructor. */
+    private RexNode keyArray(List<Object> keys, RelDataType keyType) {
+        return KeyArrayLiteral.of(keys).<RexNode>map(rexBuilder::makeLiteral)
+                .orElseGet(() -> rexBuilder.makeCall(rexBuilder.getTypeFactory().createArrayType(keyType, -1),
+                        SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR, literals(keys, keyType)));
+    }
+
+    private List<RexNode> literals(List<Object> keys, RelDataType keyType) {
         List<RexNode> literals = new ArrayList<>(keys.size());
         for (Object key : keys) {
             literals.add(literal(key, keyType));
         }
-        RexNode condition = elementType.isPresent()
-                ? rexBuilder.makeCall(new InUnnestedArrayOperator(elementType.get()), rexBuilder.makeInputRef(rel, keyField),
-                        rexBuilder.makeCall(rexBuilder.getTypeFactory().createArrayType(keyType, -1),
-                                SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR, literals))
-                : rexBuilder.makeIn(rexBuilder.makeInputRef(rel, keyField), literals);
-        RelNode filtered = LogicalFilter.create(rel, condition);
-        String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
-        return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
+        return literals;
     }
 
     /** A key as a literal of the key column's type; every type {@link BindJoinChoice} ships keys of is handled here. */
@@ -126,7 +138,7 @@ final class BindScanOperator implements Operator {
                 + " from the build side, at most " + BindJoinChoice.KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
                 + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
-                + arrayElementType().map(t -> " IN (SELECT * FROM unnest(ARRAY[<keys>]::" + t + "[]))").orElse(" IN (<keys>)");
+                + arrayElementType().map(t -> " IN (SELECT * FROM unnest(<keys>::" + t + "[]))").orElse(" IN (<keys>)");
     }
 
     @Override
