@@ -145,4 +145,43 @@ class BindJoinTest {
             }
         }
     }
+    @Test
+    void aJoinAboveABoundScanAddsItsKeysToTheSameStatement() throws Exception {
+        pg.execute("CREATE TABLE sales (id INT PRIMARY KEY, store_id INT, product_id INT, qty INT)",
+                "INSERT INTO sales SELECT g, g % 2000, CASE WHEN g % 97 = 0 THEN NULL ELSE (g / 7) % 3000 END, g % 10 FROM generate_series(1, 60000) g",
+                "ANALYZE sales");
+        Path file = dir.resolve("dims.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE stores (id INTEGER, region TEXT)");
+            s.execute("CREATE TABLE products (id INTEGER, line TEXT)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
+                    + "INSERT INTO products SELECT i, CASE WHEN i % 20 = 3 THEN 'toys' ELSE 'other' END FROM n");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) "
+                    + "INSERT INTO stores SELECT i, CASE WHEN i % 10 = 4 THEN 'north' ELSE 'south' END FROM n");
+            s.execute("INSERT INTO products VALUES (NULL, 'toys')");
+        }
+        String sql = "SELECT st.id AS store, SUM(x.qty) AS qty, COUNT(*) AS n FROM pg." + pg.schema() + ".sales x "
+                + "JOIN lite.stores st ON x.store_id = st.id JOIN lite.products p ON x.product_id = p.id "
+                + "WHERE st.region = 'north' AND p.line = 'toys' GROUP BY st.id";
+        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
+             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
+                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+            assertThat(on.explain(sql)).contains("BindScan[pg", "(keys of a join above)");
+            List<List<Object>> expected;
+            try (QueryResult r = off.query(sql)) {
+                expected = r.toList();
+            }
+            assertThat(expected).hasSizeGreaterThan(10);
+            try (QueryResult r = on.query(sql)) {
+                List<List<Object>> actual = r.toList();
+                assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+                long joinedRows = actual.stream().mapToLong(row -> (Long) row.get(2)).sum();
+                // one statement filtered by both the stores' and the products' keys: only rows that join both leave PostgreSQL
+                assertThat(r.sourceStatements()).filteredOn(st -> st.source().equals("pg")).singleElement().satisfies(st -> {
+                    assertThat(st.statement().split("unnest\\(", -1)).hasSize(3);
+                    assertThat(st.rows()).isEqualTo(joinedRows);
+                });
+            }
+        }
+    }
 }

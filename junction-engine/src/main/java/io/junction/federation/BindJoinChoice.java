@@ -58,6 +58,15 @@ public final class BindJoinChoice {
     }
 
     /**
+     * Whether a join whose probe side already reads a bind scan should add its build side's keys to that scan's
+     * statements: the build side is small enough to collect and its keys cover at most {@value #MAX_KEY_COVERAGE} of
+     * the scanned column's values. No ratio of rows is asked for, as the scan is bound anyway: the keys only narrow it.
+     */
+    public static boolean stackingPays(double buildRows, Double buildKeys, Double probeKeys) {
+        return buildRows <= MAX_BUILD_ROWS && keyCoverage(buildKeys, probeKeys) <= MAX_KEY_COVERAGE;
+    }
+
+    /**
      * Estimated share of the probe side's distinct key values that occur among the build side's keys: distinct build
      * keys over distinct probe keys, at most 1. Unknown distinct counts give 0, which leaves the choice to the row
      * counts.
@@ -74,7 +83,7 @@ public final class BindJoinChoice {
      * field's type can be written as literals or array elements (see {@code BindScanOperator}), and the source's
      * collation compares them exactly as Junction would.
      */
-    static boolean canShipKeys(RelNode rel, int field) {
+    public static boolean canShipKeys(RelNode rel, int field) {
         JunctionType type = SqlTypeMapping.toJunctionType(rel.getRowType().getFieldList().get(field).getType());
         boolean shippableType = type.kind().isInteger() || switch (type.kind()) {
             case DECIMAL, CHAR, VARCHAR, DATE -> true;

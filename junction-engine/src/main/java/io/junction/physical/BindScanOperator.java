@@ -16,6 +16,7 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.DateString;
 
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The probe side of a bind join: instead of reading the whole fragment, it asks the source only for
@@ -38,9 +40,13 @@ final class BindScanOperator implements Operator {
     private final SourceFragment base;
     private final int keyField;
     private final KeyCollectingOperator keySource;
+    /** Keys of joins further up, on other fields of the fragment ({@link #alsoFilterBy}); one statement's worth each. */
+    private final List<StackedKeys> stacked = new ArrayList<>();
     private final RexBuilder rexBuilder;
     private final QueryExecution execution;
     private List<List<Object>> keyBatches;
+    /** The stacked key sets applied to every statement, known once the first key set is. */
+    private final List<KeyFilter> stackedFilters = new ArrayList<>();
     private int nextKeyBatch;
     private BatchStream current;
     private int statements;
@@ -54,10 +60,34 @@ final class BindScanOperator implements Operator {
         this.execution = execution;
     }
 
+    /**
+     * Also asks for only the rows whose {@code field} is among {@code keys}, the build side of a join above this scan's
+     * own that drops the rows without a match as well (its probe side leads here through inner joins, projections and
+     * filters). The caller guarantees that {@code keys} are complete before this scan is first pulled: nothing between
+     * that join and this scan reads ahead. A key set larger than one statement takes is not applied, as the join above
+     * drops those rows anyway.
+     */
+    void alsoFilterBy(int field, KeyCollectingOperator keys) {
+        stacked.add(new StackedKeys(field, keys));
+    }
+
+    private record StackedKeys(int field, KeyCollectingOperator source) {
+    }
+
     @Override
     public Batch next() {
         if (keyBatches == null) {
             List<Object> keys = keySource.keys();
+            for (StackedKeys more : stacked) {
+                List<Object> moreKeys = more.source().keys();
+                if (moreKeys.isEmpty()) {
+                    keyBatches = List.of(); // the join above matches nothing
+                    return null;
+                }
+                if (moreKeys.size() <= BindJoinChoice.KEYS_PER_STATEMENT) {
+                    stackedFilters.add(new KeyFilter(more.field(), moreKeys));
+                }
+            }
             keyBatches = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += BindJoinChoice.KEYS_PER_STATEMENT) {
                 keyBatches.add(keys.subList(from, Math.min(keys.size(), from + BindJoinChoice.KEYS_PER_STATEMENT)));
@@ -80,22 +110,34 @@ final class BindScanOperator implements Operator {
         }
     }
 
-    /** The source's element type name when it gets the keys as one array, else empty (an IN list). */
-    private Optional<String> arrayElementType() {
-        return base.connector().dialect().orElseThrow().keyArrayElementType(base.query().outputTypes().get(keyField));
+    private record KeyFilter(int field, List<Object> keys) {
+    }
+
+    /** The source's element type name when it gets the keys of {@code field} as one array, else empty (an IN list). */
+    private Optional<String> arrayElementType(int field) {
+        return base.connector().dialect().orElseThrow().keyArrayElementType(base.query().outputTypes().get(field));
     }
 
     private SourceFragment boundFragment(List<Object> keys) {
         RelNode rel = base.subtree();
-        RelDataType keyType = rel.getRowType().getFieldList().get(keyField).getType();
-        Optional<String> elementType = arrayElementType();
-        RexNode key = rexBuilder.makeInputRef(rel, keyField);
-        RexNode condition = elementType.isPresent()
-                ? rexBuilder.makeCall(new InUnnestedArrayOperator(elementType.get()), key, keyArray(keys, keyType))
-                : rexBuilder.makeIn(key, literals(keys, keyType));
-        RelNode filtered = LogicalFilter.create(rel, condition);
+        List<RexNode> conditions = new ArrayList<>();
+        conditions.add(keyCondition(rel, keyField, keys));
+        for (KeyFilter more : stackedFilters) {
+            conditions.add(keyCondition(rel, more.field(), more.keys()));
+        }
+        RelNode filtered = LogicalFilter.create(rel, RexUtil.composeConjunction(rexBuilder, conditions));
         String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
         return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
+    }
+
+    /** {@code rel}'s {@code field} is one of {@code keys}. */
+    private RexNode keyCondition(RelNode rel, int field, List<Object> keys) {
+        RelDataType keyType = rel.getRowType().getFieldList().get(field).getType();
+        RexNode key = rexBuilder.makeInputRef(rel, field);
+        Optional<String> elementType = arrayElementType(field);
+        return elementType.isPresent()
+                ? rexBuilder.makeCall(new InUnnestedArrayOperator(elementType.get()), key, keyArray(keys, keyType))
+                : rexBuilder.makeIn(key, literals(keys, keyType));
     }
 
     /** The keys as one array: a literal of its text where {@link KeyArrayLiteral} writes it, else a constructor. */
@@ -137,8 +179,13 @@ final class BindScanOperator implements Operator {
         return "BindScan[" + c.name() + " (" + c.type().configName() + "), keys of $" + keyField
                 + " from the build side, at most " + BindJoinChoice.KEYS_PER_STATEMENT + " per statement"
                 + (keyBatches == null ? "" : ", " + statements + " statements") + "]\n"
-                + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE $" + keyField
-                + arrayElementType().map(t -> " IN (SELECT * FROM unnest(<keys>::" + t + "[]))").orElse(" IN (<keys>)");
+                + FragmentSqlRenderer.render(base.subtree(), c.dialect().orElseThrow().calciteDialect()) + "\n  + WHERE "
+                + keyFilterText(keyField)
+                + stacked.stream().map(more -> " AND " + keyFilterText(more.field()) + " (keys of a join above)").collect(Collectors.joining());
+    }
+
+    private String keyFilterText(int field) {
+        return "$" + field + arrayElementType(field).map(t -> " IN (SELECT * FROM unnest(<keys>::" + t + "[]))").orElse(" IN (<keys>)");
     }
 
     @Override

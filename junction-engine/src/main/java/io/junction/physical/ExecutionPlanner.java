@@ -64,6 +64,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +84,8 @@ public final class ExecutionPlanner {
     private final List<PrefetchOperator> prefetches = new ArrayList<>();
     /** Bind joins planned so far: a side planned while it grew holds one. */
     private int bindJoins;
+    /** The bind scans planned and the subtrees read ahead, for joins above that add their keys to a scan. */
+    private final BoundScanTracer boundScans = new BoundScanTracer();
 
     public ExecutionPlanner(FederationPlanner federation, RexBuilder rexBuilder, QueryExecution execution) {
         this(federation, rexBuilder, execution, ExecutionContext.standalone());
@@ -403,7 +406,7 @@ public final class ExecutionPlanner {
             Expression condition = join.getCondition().isAlwaysTrue() ? null : rex.translate(join.getCondition());
             // the right input is read whole first, as a hash join's build side (TPC-H Q11: a HAVING against the total
             // of the same bound join, which the left side computes per group)
-            return new NestedLoopJoinOperator(leftBindsKeys ? readAhead(left) : left, right, type, condition, context);
+            return new NestedLoopJoinOperator(leftBindsKeys ? readAhead(left, join.getLeft()) : left, right, type, condition, context);
         }
         RexNode remaining = info.getRemaining(rexBuilder);
         int[] leftKeys = info.leftKeys.toIntArray();
@@ -446,11 +449,20 @@ public final class ExecutionPlanner {
             l = bound[0];
             r = bound[1];
         }
+        if (!boundHere && leftExtra.isEmpty() && rightExtra.isEmpty()) {
+            Operator collecting = stackKeys(join, executed, buildLeft, buildLeft ? l : r, leftKeys, rightKeys);
+            boundHere = collecting != null;
+            if (boundHere && buildLeft) {
+                l = collecting;
+            } else if (boundHere) {
+                r = collecting;
+            }
+        }
         // a probe side bound here reads the build side's keys, so it cannot run ahead of it
         if (!boundHere && buildLeft && rightBindsKeys) {
-            r = readAhead(r);
+            r = readAhead(r, join.getRight());
         } else if (!boundHere && !buildLeft && leftBindsKeys) {
-            l = readAhead(l);
+            l = readAhead(l, join.getLeft());
         }
         int lw = leftWidth + leftExtra.size();
         int rw = rightWidth + rightExtra.size();
@@ -523,17 +535,49 @@ public final class ExecutionPlanner {
         double buildRows = mq.getRowCount(buildRel);
         double keysShipped = BindJoinChoice.keysShipped(buildRows, BindJoinChoice.distinctValues(buildRel, buildKey, mq));
         double rowsFetched = BindJoinChoice.rowsFetched(probeRows, mq.getRowCount(join), buildRows, keysShipped);
-        Operator bound = new AnnotatedOperator(new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys,
-                rexBuilder, execution), rowsFetched, FederatedCostModel.boundFragment(probeRel, rowsFetched, keysShipped));
+        BindScanOperator scan = new BindScanOperator(federation.fragmentAt(probeRel).orElseThrow(), probeKey, keys, rexBuilder, execution);
+        boundScans.bound(probeRel, scan);
+        Operator bound = new AnnotatedOperator(scan, rowsFetched, FederatedCostModel.boundFragment(probeRel, rowsFetched, keysShipped));
         Operator collecting = new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
         bindJoins++;
         return buildLeft ? new Operator[]{collecting, bound} : new Operator[]{bound, collecting};
     }
 
+    /**
+     * A join not bound itself whose probe side holds a bind scan reading one of its key columns
+     * ({@link BoundScanTracer}) adds its build side's keys to that scan's statements, when
+     * {@link BindJoinChoice#stackingPays} says they filter enough. Returns the build side wrapped to collect its keys,
+     * or null when nothing is added. Valid where {@link #bindJoin} is: the join drops unmatched probe rows.
+     */
+    private Operator stackKeys(Join join, JoinType executed, boolean buildLeft, Operator build, int[] leftKeys, int[] rightKeys) {
+        if (executed.keepsUnmatchedProbeRows() || !executed.outputsProbeColumns()) {
+            return null;
+        }
+        RelNode probeRel = buildLeft ? join.getRight() : join.getLeft();
+        RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
+        RelMetadataQuery mq = join.getCluster().getMetadataQuery();
+        Double buildRows = mq.getRowCount(buildRel);
+        for (int k = 0; k < leftKeys.length && buildRows != null; k++) {
+            int buildKey = buildLeft ? leftKeys[k] : rightKeys[k];
+            Optional<BoundScanTracer.Traced> traced = boundScans.trace(probeRel, buildLeft ? rightKeys[k] : leftKeys[k]);
+            if (traced.isEmpty() || !BindJoinChoice.canShipKeys(traced.get().fragment(), traced.get().field())
+                    || !BindJoinChoice.stackingPays(buildRows, BindJoinChoice.distinctValues(buildRel, buildKey, mq),
+                            BindJoinChoice.distinctValues(traced.get().fragment(), traced.get().field(), mq))) {
+                continue;
+            }
+            KeyCollectingOperator keys = new KeyCollectingOperator(build, buildKey);
+            traced.get().scan().alsoFilterBy(traced.get().field(), keys);
+            bindJoins++;
+            return new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
+        }
+        return null;
+    }
+
     /** {@code probe}, read ahead on another thread once the query starts, if {@link #earlyWork} allows. */
-    private Operator readAhead(Operator probe) {
+    private Operator readAhead(Operator probe, RelNode rel) {
         PrefetchOperator prefetch = new PrefetchOperator(probe);
         prefetches.add(prefetch);
+        boundScans.readAhead(rel);
         return prefetch;
     }
 
