@@ -83,6 +83,17 @@ class StatisticsEstimateTest {
     }
 
     @Test
+    void aFilteredPrimaryKeyKeepsItsFilterInTheJoinEstimateWhenTheForeignKeysDistinctCountRunsLow() {
+        // 8000 items, four per fact, but the statistics say 100 distinct fact ids (as PostgreSQL samples l_orderkey)
+        PG.execute("CREATE TABLE items AS SELECT g AS item, g % 2000 + 1 AS fact_id FROM generate_series(1, 8000) g",
+                "ALTER TABLE items ALTER COLUMN fact_id SET (n_distinct = 100)", "ANALYZE items");
+        // the 500 facts of one group meet a quarter of the items: 500 * 8000 / 2000 facts in all, not / 500
+        String sql = "SELECT f.id, i.item FROM pg.facts f JOIN pg.items i ON i.fact_id = f.id WHERE f.grp = 1";
+        assertThat(firstEstimate(junctionNoPushdown.explain(sql))).isEqualTo(2000);
+        assertThat(firstEstimate(junction.explain(sql))).isEqualTo(2000);
+    }
+
+    @Test
     void nullFractionsShapeNullTestsAndEqualitiesAndNullJoinKeysNeverMatch() {
         for (Junction j : List.of(junction, junctionNoPushdown)) {
             // code is NULL in a tenth of the 2000 rows and has 25 values; Calcite alone guesses 0.25 and 0.9

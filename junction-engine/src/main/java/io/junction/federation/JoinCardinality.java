@@ -120,6 +120,10 @@ final class JoinCardinality {
             return nonNull / ColumnDomains.forKeyWithOneSideUnknown(graph.relation(knowA ? relationA : relationB),
                     (knowA ? fieldsA : fieldsB).nth(0), knowA ? distinctA : distinctB, mq);
         }
+        if (keys.size() == 1) {
+            return nonNull / ColumnDomains.forKey(graph.relation(relationA), fieldsA.nth(0), distinctA,
+                    graph.relation(relationB), fieldsB.nth(0), distinctB, mq);
+        }
         double larger = Math.max(distinctA == null ? 1 : distinctA, distinctB == null ? 1 : distinctB);
         return nonNull / Math.max(1, larger);
     }

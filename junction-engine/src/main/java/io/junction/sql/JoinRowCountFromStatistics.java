@@ -68,7 +68,10 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
             return calcite;
         }
         double keyValues;
-        if (leftDistinct != null && rightDistinct != null) {
+        if (leftDistinct != null && rightDistinct != null && keys.leftKeys.size() == 1) {
+            keyValues = ColumnDomains.forKey(join.getLeft(), keys.leftKeys.get(0), leftDistinct,
+                    join.getRight(), keys.rightKeys.get(0), rightDistinct, mq);
+        } else if (leftDistinct != null && rightDistinct != null) {
             keyValues = Math.max(leftDistinct, rightDistinct);
         } else if (keys.leftKeys.size() == 1) {
             boolean knowLeft = leftDistinct != null;
