@@ -94,6 +94,22 @@ class StatisticsEstimateTest {
     }
 
     @Test
+    void rangesOfNumbersAndDatesTakeTheirShareOfTheColumnsSpan() {
+        PG.execute("CREATE TABLE visits AS SELECT g AS id, DATE '2020-01-01' + (g % 366) AS visited_on FROM generate_series(1, 3660) g",
+                "ANALYZE visits");
+        for (Junction j : List.of(junction, junctionNoPushdown)) {
+            // ids 1 to 2000: 499 of the 1999 between them, where Calcite guesses a quarter or a half of the rows
+            assertThat(firstEstimate(j.explain("SELECT grp FROM pg.facts WHERE id >= 101 AND id < 600"))).isEqualTo(499);
+            assertThat(firstEstimate(j.explain("SELECT grp FROM pg.facts WHERE id > 1500"))).isEqualTo(500);
+            // days 2020-01-01 to 2020-12-31: January is 31 of the 365 days between them
+            assertThat(firstEstimate(j.explain("SELECT id FROM pg.visits WHERE visited_on >= DATE '2020-01-01' AND visited_on < DATE '2020-02-01'")))
+                    .isEqualTo(Math.round(3660 * 31 / 365.0));
+            // outside the span: one value's share
+            assertThat(firstEstimate(j.explain("SELECT id FROM pg.visits WHERE visited_on > DATE '2021-06-01'"))).isEqualTo(10);
+        }
+    }
+
+    @Test
     void nullFractionsShapeNullTestsAndEqualitiesAndNullJoinKeysNeverMatch() {
         for (Junction j : List.of(junction, junctionNoPushdown)) {
             // code is NULL in a tenth of the 2000 rows and has 25 values; Calcite alone guesses 0.25 and 0.9
@@ -120,8 +136,8 @@ class StatisticsEstimateTest {
                     "source", "schema", "table", "column", "row_count", "distinct_count", "null_fraction", "min", "max");
             List<List<Object>> rows = result.toList();
             assertThat(rows.getFirst()).containsExactly("pg", PG.schema(), "growing", null, 600L, null, null, null, null);
-            // few values all land in PostgreSQL's most-common-values list, which leaves no histogram for min/max
-            assertThat(rows).contains(Arrays.asList("pg", PG.schema(), "growing", "k", null, 3L, 0.0, null, null));
+            // few values all land in PostgreSQL's most-common-values list, which leaves no histogram: min/max are theirs
+            assertThat(rows).contains(Arrays.asList("pg", PG.schema(), "growing", "k", null, 3L, 0.0, "0", "2"));
             assertThat(rows).contains(Arrays.asList("pg", PG.schema(), "growing", "id", null, 600L, 0.0, "1", "600"));
         }
         assertThat(firstEstimate(junction.explain("SELECT * FROM pg.growing"))).isEqualTo(600);

@@ -20,18 +20,23 @@ import io.junction.types.TextCollation;
 
 import org.postgresql.PGConnection;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** A PostgreSQL database; each of its schemas is a schema in Junction. */
 public final class PostgresConnector extends JdbcConnector {
@@ -303,15 +308,39 @@ public final class PostgresConnector extends JdbcConnector {
 
     /**
      * pg_class.reltuples for the rows and pg_stats (filled by ANALYZE or autovacuum) for the columns. A negative
-     * n_distinct is minus the fraction of rows that are distinct; min/max are the histogram's end bounds, which
-     * leave out the most common values, so they are close rather than exact.
+     * n_distinct is minus the fraction of rows that are distinct; min/max are the smallest and largest of the
+     * histogram's end bounds and the most common values, which the histogram leaves out (a day that is common
+     * enough to be one of them at either end would otherwise narrow the span range estimates measure against), so
+     * they are those of ANALYZE's sample: close rather than exact.
      */
+    /**
+     * The order of sampled values of a number or date column as PostgreSQL writes them: numbers by value, dates and
+     * timestamps (ISO, as pgjdbc's DateStyle has them) by their text.
+     */
+    private static final Comparator<String> SAMPLED_VALUE_ORDER = (a, b) -> {
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b));
+        } catch (NumberFormatException notNumbers) {
+            return a.compareTo(b);
+        }
+    };
+
+    /**
+     * A real (float4) column as the decimal PostgreSQL prints, 0.1 for 0.1: read as a double once pgjdbc switches the
+     * statement to binary transfer (its fifth run on a connection), it would be 0.10000000149011612.
+     */
+    private static double float4(ResultSet rs, int column) throws SQLException {
+        float value = rs.getFloat(column);
+        return Float.isFinite(value) ? Double.parseDouble(Float.toString(value)) : value;
+    }
+
     @Override
     protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
         OptionalLong rows = loadRowCountEstimate(connection, table.schema(), table.name());
         List<ColumnStatistics> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT s.attname, s.null_frac, s.n_distinct, b.bounds[1], b.bounds[array_length(b.bounds, 1)]
+                SELECT s.attname, s.null_frac, s.n_distinct, b.bounds[1], b.bounds[array_length(b.bounds, 1)],
+                       s.most_common_vals::text::text[]
                 FROM pg_catalog.pg_stats s CROSS JOIN LATERAL (SELECT s.histogram_bounds::text::text[] AS bounds) b
                 WHERE s.schemaname = ? AND s.tablename = ? AND NOT s.inherited""")) {
             statement.setString(1, table.schema());
@@ -323,8 +352,8 @@ public final class PostgresConnector extends JdbcConnector {
                     if (index < 0) {
                         continue;
                     }
-                    double nullFraction = rs.getDouble(2);
-                    double distinct = rs.getDouble(3);
+                    double nullFraction = float4(rs, 2);
+                    double distinct = float4(rs, 3);
                     OptionalLong distinctCount = OptionalLong.empty();
                     if (distinct > 0) {
                         distinctCount = OptionalLong.of(Math.round(distinct));
@@ -333,10 +362,17 @@ public final class PostgresConnector extends JdbcConnector {
                     }
                     ColumnMetadata column = table.columns().get(index);
                     boolean range = reportsRange(column.type());
+                    List<String> sampled = new ArrayList<>();
+                    if (range) {
+                        Stream.of(rs.getString(4), rs.getString(5)).filter(Objects::nonNull).forEach(sampled::add);
+                        java.sql.Array common = rs.getArray(6);
+                        if (common != null) {
+                            sampled.addAll(Arrays.asList((String[]) common.getArray()));
+                        }
+                    }
                     columns.add(new ColumnStatistics(name, distinctCount,
                             OptionalDouble.of(Math.min(1, Math.max(0, nullFraction))),
-                            range ? Optional.ofNullable(rs.getString(4)) : Optional.empty(),
-                            range ? Optional.ofNullable(rs.getString(5)) : Optional.empty()));
+                            sampled.stream().min(SAMPLED_VALUE_ORDER), sampled.stream().max(SAMPLED_VALUE_ORDER)));
                 }
             }
         }
