@@ -42,11 +42,11 @@ final class BindScanOperator implements Operator {
     private final KeyCollectingOperator keySource;
     /** Keys of joins further up, on other fields of the fragment ({@link #alsoFilterBy}); one statement's worth each. */
     private final List<StackedKeys> stacked = new ArrayList<>();
+    /** The stacked key sets applied to every statement, read when the scan is first pulled. */
+    private final List<KeyFilter> stackedFilters = new ArrayList<>();
     private final RexBuilder rexBuilder;
     private final QueryExecution execution;
     private List<List<Object>> keyBatches;
-    /** The stacked key sets applied to every statement, known once the first key set is. */
-    private final List<KeyFilter> stackedFilters = new ArrayList<>();
     private int nextKeyBatch;
     private BatchStream current;
     private int statements;

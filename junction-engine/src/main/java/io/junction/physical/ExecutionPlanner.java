@@ -443,19 +443,18 @@ public final class ExecutionPlanner {
         // the type the hash join runs as, its left input probing
         JoinType executed = buildLeft ? type.withInputsSwapped() : type;
         boolean boundHere = false;
-        if (leftExtra.isEmpty() && rightExtra.isEmpty() && leftKeys.length == 1) {
-            Operator[] bound = bindJoin(join, executed, buildLeft, l, r, leftKeys[0], rightKeys[0]);
-            boundHere = bound[0] != l || bound[1] != r;
-            l = bound[0];
-            r = bound[1];
-        }
-        if (!boundHere && leftExtra.isEmpty() && rightExtra.isEmpty()) {
-            Operator collecting = stackKeys(join, executed, buildLeft, buildLeft ? l : r, leftKeys, rightKeys);
-            boundHere = collecting != null;
-            if (boundHere && buildLeft) {
-                l = collecting;
-            } else if (boundHere) {
-                r = collecting;
+        if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
+            if (leftKeys.length == 1) {
+                Operator[] bound = bindJoin(join, executed, buildLeft, l, r, leftKeys[0], rightKeys[0]);
+                boundHere = bound[0] != l || bound[1] != r;
+                l = bound[0];
+                r = bound[1];
+            }
+            Operator collecting = boundHere ? null : stackKeys(join, executed, buildLeft, buildLeft ? l : r, leftKeys, rightKeys);
+            if (collecting != null) {
+                boundHere = true;
+                l = buildLeft ? collecting : l;
+                r = buildLeft ? r : collecting;
             }
         }
         // a probe side bound here reads the build side's keys, so it cannot run ahead of it
@@ -520,10 +519,7 @@ public final class ExecutionPlanner {
         RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         int probeKey = buildLeft ? rightKey : leftKey;
         int buildKey = buildLeft ? leftKey : rightKey;
-        // a semi- or anti-join building its left input outputs build rows: the join's row estimate says nothing of how
-        // many probe rows the keys would fetch, which is what the choice weighs, so it is not bound
-        boolean unmatchedProbeRowsDropped = !executed.keepsUnmatchedProbeRows() && executed.outputsProbeColumns();
-        if (!unmatchedProbeRowsDropped || !BindJoinChoice.chosen(buildRel, buildKey, probeRel, probeKey, federation)) {
+        if (!outputsOnlyMatchedProbeRows(executed) || !BindJoinChoice.chosen(buildRel, buildKey, probeRel, probeKey, federation)) {
             return new Operator[]{left, right};
         }
         Operator probe = buildLeft ? right : left;
@@ -550,14 +546,14 @@ public final class ExecutionPlanner {
      * or null when nothing is added. Valid where {@link #bindJoin} is: the join drops unmatched probe rows.
      */
     private Operator stackKeys(Join join, JoinType executed, boolean buildLeft, Operator build, int[] leftKeys, int[] rightKeys) {
-        if (executed.keepsUnmatchedProbeRows() || !executed.outputsProbeColumns()) {
-            return null;
-        }
         RelNode probeRel = buildLeft ? join.getRight() : join.getLeft();
         RelNode buildRel = buildLeft ? join.getLeft() : join.getRight();
         RelMetadataQuery mq = join.getCluster().getMetadataQuery();
         Double buildRows = mq.getRowCount(buildRel);
-        for (int k = 0; k < leftKeys.length && buildRows != null; k++) {
+        if (!outputsOnlyMatchedProbeRows(executed) || buildRows == null) {
+            return null;
+        }
+        for (int k = 0; k < leftKeys.length; k++) {
             int buildKey = buildLeft ? leftKeys[k] : rightKeys[k];
             Optional<BoundScanTracer.Traced> traced = boundScans.trace(probeRel, buildLeft ? rightKeys[k] : leftKeys[k]);
             if (traced.isEmpty() || !BindJoinChoice.canShipKeys(traced.get().fragment(), traced.get().field())
@@ -571,6 +567,16 @@ public final class ExecutionPlanner {
             return new AnnotatedOperator(keys, buildRows, AnnotatedOperator.costBelow(keys));
         }
         return null;
+    }
+
+    /**
+     * Whether every probe row a hash join running as {@code executed} outputs has a match, so that its probe side may
+     * skip rows whose keys the build side lacks. Not for a semi- or anti-join building its left input either, which
+     * outputs build rows: its row estimate says nothing of how many probe rows the keys would fetch, which is what
+     * the choice to bind weighs.
+     */
+    private static boolean outputsOnlyMatchedProbeRows(JoinType executed) {
+        return !executed.keepsUnmatchedProbeRows() && executed.outputsProbeColumns();
     }
 
     /** {@code probe}, read ahead on another thread once the query starts, if {@link #earlyWork} allows. */

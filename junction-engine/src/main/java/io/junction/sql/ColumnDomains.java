@@ -45,14 +45,10 @@ public final class ColumnDomains {
 
     /** The distinct values of the table column {@code field} comes from when they are (nearly) one per row, else 0. */
     private static double uniqueColumnValues(RelNode rel, int field, RelMetadataQuery mq) {
-        RelColumnOrigin origin = mq.getColumnOrigin(rel, field);
-        if (origin == null || origin.isDerived()) {
-            return 0;
-        }
-        RelNode scan = LogicalTableScan.create(rel.getCluster(), origin.getOriginTable(), List.of());
-        Double distinct = mq.getDistinctRowCount(scan, ImmutableBitSet.of(origin.getOriginColumnOrdinal()), null);
-        Double rows = mq.getRowCount(scan);
-        return distinct != null && rows != null && distinct >= UNIQUE_SHARE * rows ? distinct : 0;
+        Double distinct = distinctValues(rel, field, mq);
+        // a count means distinctValues found the table the column comes from unchanged
+        return distinct != null && distinct >= UNIQUE_SHARE * mq.getColumnOrigin(rel, field).getOriginTable().getRowCount()
+                ? distinct : 0;
     }
 
     /** Distinct values per row from which a column counts as unique: sampled counts of a key run a little low. */

@@ -3,7 +3,6 @@ package io.junction.sql;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
@@ -23,11 +22,9 @@ final class ColumnValuePosition {
     /** The position of a literal value or of a statistic's text; empty for values of other types. */
     static OptionalDouble of(Object value) {
         return switch (value) {
-            case BigDecimal d -> OptionalDouble.of(d.doubleValue());
             case Number n -> OptionalDouble.of(n.doubleValue());
             case DateString d -> OptionalDouble.of(d.getDaysSinceEpoch());
             case TimestampString t -> OptionalDouble.of(t.getMillisSinceEpoch() / 86_400_000.0);
-            case NlsString ignored -> OptionalDouble.empty();
             case String text -> ofText(text.strip());
             default -> OptionalDouble.empty();
         };
@@ -46,15 +43,17 @@ final class ColumnValuePosition {
         };
     }
 
+    /**
+     * A statistic's text: a date, or a timestamp's date part (the day is precise enough for a share of the span), when
+     * it starts as ISO dates do; else a number. Read for every range estimate, so the shape decides, not an exception.
+     */
     private static OptionalDouble ofText(String text) {
         try {
+            if (text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+                return OptionalDouble.of(LocalDate.parse(text.substring(0, 10)).toEpochDay());
+            }
             return OptionalDouble.of(new BigDecimal(text).doubleValue());
-        } catch (NumberFormatException notANumber) {
-            // a date, or a timestamp's date part: the day is precise enough for a share of the span
-        }
-        try {
-            return OptionalDouble.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay());
-        } catch (DateTimeParseException notADate) {
+        } catch (DateTimeParseException | NumberFormatException neither) {
             return OptionalDouble.empty();
         }
     }

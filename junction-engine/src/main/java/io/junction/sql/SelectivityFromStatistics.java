@@ -63,15 +63,19 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
             case IS_NOT_NULL -> stats.nullFraction().isPresent() ? Optional.of(1 - nullFraction) : Optional.empty();
             case EQUALS -> literalOperand(call) && stats.distinctCount().isPresent()
                     ? Optional.of((1 - nullFraction) / Math.max(1, stats.distinctCount().getAsLong())) : Optional.empty();
-            case SEARCH -> pointCount(call).isPresent()
-                    ? (stats.distinctCount().isPresent()
-                        ? Optional.of(Math.min(1, pointCount(call).get() / (double) Math.max(1, stats.distinctCount().getAsLong())) * (1 - nullFraction))
-                        : Optional.empty())
-                    : rangeShare(call, stats).map(share -> share * (1 - nullFraction));
+            case SEARCH -> (pointCount(call).isPresent() ? pointShare(pointCount(call).get(), stats) : rangeShare(call, stats))
+                    .map(share -> share * (1 - nullFraction));
             case LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
                     comparisonShare(call, stats).map(share -> share * (1 - nullFraction));
             default -> Optional.empty();
         };
+    }
+
+    /** The share of a column's values that {@code points} of them take, by its distinct count. */
+    private static Optional<Double> pointShare(int points, ColumnStatistics stats) {
+        return stats.distinctCount().isPresent()
+                ? Optional.of(Math.min(1, points / (double) Math.max(1, stats.distinctCount().getAsLong())))
+                : Optional.empty();
     }
 
     /** {@link #rangeShare} for {@code column < literal} and the like, the column on the left. */
@@ -84,7 +88,8 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
             return Optional.empty();
         }
         boolean below = call.getKind() == SqlKind.LESS_THAN || call.getKind() == SqlKind.LESS_THAN_OR_EQUAL;
-        return share(stats, below ? OptionalDouble.empty() : bound, below ? bound : OptionalDouble.empty(), 1);
+        return Span.of(stats).map(span -> Math.max(oneValue(stats),
+                span.share(below ? OptionalDouble.empty() : bound, below ? bound : OptionalDouble.empty())));
     }
 
     /**
@@ -98,7 +103,8 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
             return Optional.empty();
         }
         Sarg<?> sarg = literal.getValueAs(Sarg.class);
-        if (sarg == null) {
+        Optional<Span> span = Span.of(stats);
+        if (sarg == null || span.isEmpty()) {
             return Optional.empty();
         }
         double total = 0;
@@ -108,33 +114,28 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
             if (range.hasLowerBound() && from.isEmpty() || range.hasUpperBound() && to.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Double> part = share(stats, from, to, 0);
-            if (part.isEmpty()) {
-                return Optional.empty();
-            }
-            total += part.get();
+            total += span.get().share(from, to);
         }
         return Optional.of(Math.min(1, Math.max(oneValue(stats), total)));
     }
 
     /**
-     * The share of the span from the column's minimum to its maximum that lies between {@code from} and {@code to}
-     * (empty: unbounded), at least {@code minimumValues} values' share; empty without a span of numbers or dates.
+     * A column's values from its minimum to its maximum, as positions on one line. Ranges keep at least one value's
+     * share of the rows (their callers see to it), as a range of one value (x >= max) still holds rows.
      */
-    private static Optional<Double> share(ColumnStatistics stats, OptionalDouble from, OptionalDouble to, int minimumValues) {
-        if (stats.min().isEmpty() || stats.max().isEmpty()) {
-            return Optional.empty();
+    private record Span(double low, double high) {
+        /** The span of a column with a minimum and maximum of numbers or dates that differ; else empty. */
+        static Optional<Span> of(ColumnStatistics stats) {
+            OptionalDouble min = stats.min().map(ColumnValuePosition::of).orElse(OptionalDouble.empty());
+            OptionalDouble max = stats.max().map(ColumnValuePosition::of).orElse(OptionalDouble.empty());
+            return min.isPresent() && max.isPresent() && max.getAsDouble() > min.getAsDouble()
+                    ? Optional.of(new Span(min.getAsDouble(), max.getAsDouble())) : Optional.empty();
         }
-        OptionalDouble min = ColumnValuePosition.of(stats.min().get());
-        OptionalDouble max = ColumnValuePosition.of(stats.max().get());
-        if (min.isEmpty() || max.isEmpty() || max.getAsDouble() <= min.getAsDouble()) {
-            return Optional.empty();
+
+        /** The share of the span between {@code from} and {@code to} (empty: unbounded). */
+        double share(OptionalDouble from, OptionalDouble to) {
+            return Math.max(0, Math.min(high, to.orElse(high)) - Math.max(low, from.orElse(low))) / (high - low);
         }
-        double low = min.getAsDouble();
-        double high = max.getAsDouble();
-        double covered = Math.max(0, Math.min(high, to.orElse(high)) - Math.max(low, from.orElse(low)));
-        // a range of one value (x >= max) still holds rows: at least one value's share
-        return Optional.of(Math.min(1, Math.max(minimumValues * oneValue(stats), covered / (high - low))));
     }
 
     private static double oneValue(ColumnStatistics stats) {

@@ -20,7 +20,6 @@ import io.junction.types.TextCollation;
 
 import org.postgresql.PGConnection;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -307,23 +306,21 @@ public final class PostgresConnector extends JdbcConnector {
     }
 
     /**
-     * pg_class.reltuples for the rows and pg_stats (filled by ANALYZE or autovacuum) for the columns. A negative
-     * n_distinct is minus the fraction of rows that are distinct; min/max are the smallest and largest of the
-     * histogram's end bounds and the most common values, which the histogram leaves out (a day that is common
-     * enough to be one of them at either end would otherwise narrow the span range estimates measure against), so
-     * they are those of ANALYZE's sample: close rather than exact.
-     */
-    /**
-     * The order of sampled values of a number or date column as PostgreSQL writes them: numbers by value, dates and
+     * The order of sampled values of a column of {@code type} as PostgreSQL writes them: numbers by value (NaN and
+     * the infinities too; text that is no number, as a type mapped to a number may print, sorts as NaN), dates and
      * timestamps (ISO, as pgjdbc's DateStyle has them) by their text.
      */
-    private static final Comparator<String> SAMPLED_VALUE_ORDER = (a, b) -> {
+    private static Comparator<String> sampledValueOrder(JunctionType type) {
+        return type.kind().isNumeric() ? Comparator.comparingDouble(PostgresConnector::numberOrNaN) : Comparator.naturalOrder();
+    }
+
+    private static double numberOrNaN(String text) {
         try {
-            return new BigDecimal(a).compareTo(new BigDecimal(b));
-        } catch (NumberFormatException notNumbers) {
-            return a.compareTo(b);
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
         }
-    };
+    }
 
     /**
      * A real (float4) column as the decimal PostgreSQL prints, 0.1 for 0.1: read as a double once pgjdbc switches the
@@ -334,6 +331,13 @@ public final class PostgresConnector extends JdbcConnector {
         return Float.isFinite(value) ? Double.parseDouble(Float.toString(value)) : value;
     }
 
+    /**
+     * pg_class.reltuples for the rows and pg_stats (filled by ANALYZE or autovacuum) for the columns. A negative
+     * n_distinct is minus the fraction of rows that are distinct; min/max are the smallest and largest of the
+     * histogram's end bounds and the most common values, which the histogram leaves out (a day that is common
+     * enough to be one of them at either end would otherwise narrow the span range estimates measure against), so
+     * they are those of ANALYZE's sample: close rather than exact.
+     */
     @Override
     protected Optional<TableStatistics> loadStatistics(Connection connection, TableMetadata table) throws SQLException {
         OptionalLong rows = loadRowCountEstimate(connection, table.schema(), table.name());
@@ -361,18 +365,18 @@ public final class PostgresConnector extends JdbcConnector {
                         distinctCount = OptionalLong.of(Math.max(1, Math.round(-distinct * rows.getAsLong())));
                     }
                     ColumnMetadata column = table.columns().get(index);
-                    boolean range = reportsRange(column.type());
                     List<String> sampled = new ArrayList<>();
-                    if (range) {
+                    if (reportsRange(column.type())) {
                         Stream.of(rs.getString(4), rs.getString(5)).filter(Objects::nonNull).forEach(sampled::add);
                         java.sql.Array common = rs.getArray(6);
                         if (common != null) {
                             sampled.addAll(Arrays.asList((String[]) common.getArray()));
                         }
                     }
+                    Comparator<String> order = sampledValueOrder(column.type());
                     columns.add(new ColumnStatistics(name, distinctCount,
                             OptionalDouble.of(Math.min(1, Math.max(0, nullFraction))),
-                            sampled.stream().min(SAMPLED_VALUE_ORDER), sampled.stream().max(SAMPLED_VALUE_ORDER)));
+                            sampled.stream().min(order), sampled.stream().max(order)));
                 }
             }
         }
