@@ -112,11 +112,7 @@ final class JdbcBatchStream implements BatchStream {
             }
         }
         if (!exhausted && connector.abortOnEarlyClose()) {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                // Already closed: nothing is left to drain.
-            }
+            connector.abort(connection);
         }
         synchronized (this) {
             release();

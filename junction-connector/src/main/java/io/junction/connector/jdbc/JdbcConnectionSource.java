@@ -16,6 +16,18 @@ public interface JdbcConnectionSource extends AutoCloseable {
         return open();
     }
 
+    /**
+     * Takes back a connection that was aborted or is otherwise unusable: it is closed and never handed out again,
+     * and later calls on it fail without touching the source. By default it is only closed.
+     */
+    default void discard(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Already closed.
+        }
+    }
+
     @Override
     void close();
 }

@@ -465,6 +465,22 @@ public abstract class JdbcConnector implements Connector {
         return values;
     }
 
+    /**
+     * Drops the connection at once, with whatever statement it is running, and keeps it out of the pool; the
+     * stream's later release of the dead connection then fails quietly instead of reaching the source.
+     */
+    void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // Already closed: nothing is left to drain.
+        }
+        JdbcConnectionSource source = connections;
+        if (source != null) {
+            source.discard(connection);
+        }
+    }
+
     /** Ends whatever transaction the connection is in, restores auto-commit and gives it back; never throws. */
     protected static void releaseAfterFailure(Connection connection, Statement statement) {
         try {

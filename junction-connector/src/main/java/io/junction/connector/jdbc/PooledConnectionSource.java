@@ -68,6 +68,16 @@ public final class PooledConnectionSource implements JdbcConnectionSource {
         }
     }
 
+    /**
+     * Evicts first: a pooled connection whose driver connection was aborted would otherwise be recycled, and
+     * the first call on it would have Hikari log it as broken. Once evicted and closed, calls on it fail quietly.
+     */
+    @Override
+    public void discard(Connection connection) {
+        pool.evictConnection(connection);
+        JdbcConnectionSource.super.discard(connection);
+    }
+
     @Override
     public void close() {
         pool.close();

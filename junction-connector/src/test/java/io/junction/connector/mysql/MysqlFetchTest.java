@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -134,6 +137,28 @@ class MysqlFetchTest {
         }
         assertThat(runningStatements()).isZero();
         assertThat(ResultRows.readAll(connector.execute(connector.splitScan(scanAll(), null, 4).orElseThrow()))).hasSize(ROWS);
+    }
+
+    @Test
+    void closingStreamsEarlyDiscardsTheirConnectionsQuietlyAndThePoolGoesOn() {
+        // slf4j-simple writes to whatever System.err is at the time of the call.
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            // More early closes than the pool has connections: each aborted one must be replaced, not handed out again.
+            for (int i = 0; i < 10; i++) {
+                BatchStream stream = connector.execute(new SourceQuery.Sql("SELECT id, label FROM facts",
+                        List.of(JunctionType.BIGINT, JunctionType.VARCHAR)));
+                assertThat(stream.next()).isNotNull();
+                stream.close();
+                assertThat(ResultRows.readAll(connector.execute(new SourceQuery.Sql("SELECT count(*) FROM facts",
+                        List.of(JunctionType.BIGINT))))).containsExactly(List.of((long) ROWS));
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("marked as broken").doesNotContain("Exception");
     }
 
     /** Statements on this test's tables that the server is still running. */
