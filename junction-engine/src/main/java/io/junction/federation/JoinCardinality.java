@@ -112,20 +112,9 @@ final class JoinCardinality {
         ImmutableBitSet fieldsB = keyB.build();
         Double distinctA = distinct(graph.relation(relationA), fieldsA, relationRows[relationA], mq);
         Double distinctB = distinct(graph.relation(relationB), fieldsB, relationRows[relationB], mq);
-        if (distinctA == null && distinctB == null) {
-            return Math.pow(EQUALITY_GUESS, keys.size()) * nonNull;
-        }
-        if ((distinctA == null || distinctB == null) && keys.size() == 1) {
-            boolean knowA = distinctA != null;
-            return nonNull / ColumnDomains.forKeyWithOneSideUnknown(graph.relation(knowA ? relationA : relationB),
-                    (knowA ? fieldsA : fieldsB).nth(0), knowA ? distinctA : distinctB, mq);
-        }
-        if (keys.size() == 1) {
-            return nonNull / ColumnDomains.forKey(graph.relation(relationA), fieldsA.nth(0), distinctA,
-                    graph.relation(relationB), fieldsB.nth(0), distinctB, mq);
-        }
-        double larger = Math.max(distinctA == null ? 1 : distinctA, distinctB == null ? 1 : distinctB);
-        return nonNull / Math.max(1, larger);
+        Double keyValues = ColumnDomains.forJoinKey(graph.relation(relationA), fieldsA.asList(), distinctA,
+                graph.relation(relationB), fieldsB.asList(), distinctB, mq);
+        return keyValues == null ? Math.pow(EQUALITY_GUESS, keys.size()) * nonNull : nonNull / keyValues;
     }
 
     private static Double distinct(RelNode rel, ImmutableBitSet key, double rows, RelMetadataQuery mq) {

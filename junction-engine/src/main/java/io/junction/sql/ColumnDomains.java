@@ -30,6 +30,29 @@ public final class ColumnDomains {
     }
 
     /**
+     * The distinct values an equi-join on key columns {@code keysA} of {@code relA} and {@code keysB} of {@code relB}
+     * divides its pairs by, given each side's distinct count of its key after its filters ({@code distinctA},
+     * {@code distinctB}, null where unknown); null when neither is known. A key of one column follows {@link #forKey} and {@link #forKeyWithOneSideUnknown}; a composite
+     * key takes the larger count, or the one known (the unknown side as a foreign key into the known one). Both the
+     * planner's row counts ({@link JoinRowCountFromStatistics}) and the join ordering's read the key this way, so
+     * the order chosen is planned for execution with the same estimates.
+     */
+    public static Double forJoinKey(RelNode relA, List<Integer> keysA, Double distinctA, RelNode relB, List<Integer> keysB,
+                                    Double distinctB, RelMetadataQuery mq) {
+        if (distinctA == null && distinctB == null) {
+            return null;
+        }
+        if (keysA.size() == 1) {
+            if (distinctA != null && distinctB != null) {
+                return forKey(relA, keysA.get(0), distinctA, relB, keysB.get(0), distinctB, mq);
+            }
+            return distinctA != null ? forKeyWithOneSideUnknown(relA, keysA.get(0), distinctA, mq)
+                    : forKeyWithOneSideUnknown(relB, keysB.get(0), distinctB, mq);
+        }
+        return Math.max(1, Math.max(distinctA == null ? 1 : distinctA, distinctB == null ? 1 : distinctB));
+    }
+
+    /**
      * The distinct values an equality join on one column divides its pairs by when both sides' distinct counts after
      * their filters are known: the larger of the two, and at least the whole column's distinct values on a side whose
      * column is unique in its table (a primary key). On such a side the count after its filters equals its rows, so
@@ -37,7 +60,7 @@ public final class ColumnDomains {
      * lineitem row, 2.0M for 115K (TPC-H Q10), as PostgreSQL samples l_orderkey at 370,000 values where there are
      * 1.5M. Each row of the other side meets at most one row of the whole table, and the filter keeps its share.
      */
-    public static double forKey(RelNode relA, int fieldA, double distinctA, RelNode relB, int fieldB, double distinctB,
+    static double forKey(RelNode relA, int fieldA, double distinctA, RelNode relB, int fieldB, double distinctB,
                                 RelMetadataQuery mq) {
         return Math.max(1, Math.max(Math.max(distinctA, distinctB),
                 Math.max(uniqueColumnValues(relA, fieldA, mq), uniqueColumnValues(relB, fieldB, mq))));
@@ -59,7 +82,7 @@ public final class ColumnDomains {
      * distinct count ({@code knownDistinct}, its {@code knownField} after its filters): the other side is taken as a
      * foreign key ranging over the known side's whole column, so the larger of the two counts.
      */
-    public static double forKeyWithOneSideUnknown(RelNode knownRel, int knownField, double knownDistinct, RelMetadataQuery mq) {
+    static double forKeyWithOneSideUnknown(RelNode knownRel, int knownField, double knownDistinct, RelMetadataQuery mq) {
         Double domain = distinctValues(knownRel, knownField, mq);
         return Math.max(1, domain == null ? knownDistinct : Math.max(domain, knownDistinct));
     }

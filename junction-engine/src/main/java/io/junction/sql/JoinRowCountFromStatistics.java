@@ -23,9 +23,9 @@ import java.util.List;
  * about {@code |R| * |S| / max(ndv(a), ndv(b))} rows (every value of the key with fewer values is assumed to find
  * its matches among the other's), times the fraction of each key that is not NULL, since NULL keys never match
  * (from the source's null fractions, see {@link NullFractions}). Calcite's default instead multiplies the inputs by a fixed selectivity per
- * predicate. Only joins above a table with source statistics are estimated this way, and only when both
- * distinct counts are known, or for a key of one column one of them ({@link ColumnDomains}: the unknown side is taken
- * as a foreign key over the known side's whole column); every other row count is Calcite's. The join ordering's own
+ * predicate. Only joins above a table with source statistics are estimated this way, and only when at least one
+ * side's distinct count is known ({@link ColumnDomains#forJoinKey}: an unknown side is taken as a foreign key over
+ * the known side's whole column); every other row count is Calcite's. The join ordering's own
  * estimates ({@code JoinCardinality}) follow the same rules, so the order it chooses is planned for execution with
  * about the same row counts.
  */
@@ -67,20 +67,9 @@ public final class JoinRowCountFromStatistics extends RelMdRowCount {
         if (leftRows == null || rightRows == null || leftDistinct == null && rightDistinct == null) {
             return calcite;
         }
-        double keyValues;
-        if (leftDistinct != null && rightDistinct != null && keys.leftKeys.size() == 1) {
-            keyValues = ColumnDomains.forKey(join.getLeft(), keys.leftKeys.get(0), leftDistinct,
-                    join.getRight(), keys.rightKeys.get(0), rightDistinct, mq);
-        } else if (leftDistinct != null && rightDistinct != null) {
-            keyValues = Math.max(leftDistinct, rightDistinct);
-        } else if (keys.leftKeys.size() == 1) {
-            boolean knowLeft = leftDistinct != null;
-            keyValues = ColumnDomains.forKeyWithOneSideUnknown(knowLeft ? join.getLeft() : join.getRight(),
-                    knowLeft ? keys.leftKeys.get(0) : keys.rightKeys.get(0), knowLeft ? leftDistinct : rightDistinct, mq);
-        } else {
-            return calcite;
-        }
-        double rows = leftRows * rightRows / Math.max(1, keyValues);
+        Double keyValues = ColumnDomains.forJoinKey(join.getLeft(), keys.leftKeys, leftDistinct, join.getRight(), keys.rightKeys,
+                rightDistinct, mq);
+        double rows = leftRows * rightRows / keyValues;
         for (int k = 0; k < keys.leftKeys.size(); k++) {
             rows *= NullFractions.nonNull(join.getLeft(), keys.leftKeys.get(k), mq) * NullFractions.nonNull(join.getRight(), keys.rightKeys.get(k), mq);
         }
