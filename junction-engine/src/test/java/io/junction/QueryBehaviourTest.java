@@ -240,10 +240,17 @@ class QueryBehaviourTest {
         assertThatThrownBy(() -> junction.query("SELECT nme FROM lite.customers"))
                 .isInstanceOfSatisfying(JunctionException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_COLUMN);
-                    assertThat(e.getMessage()).contains("nme");
+                    assertThat(e.getMessage()).isEqualTo("unknown column 'nme'; did you mean 'name'?");
                     assertThat(e.line()).isEqualTo(1);
                     assertThat(e.column()).isEqualTo(8);
                 });
+        // a qualified column is matched against its own table's columns, at any depth of the statement
+        assertThatThrownBy(() -> junction.query(
+                "SELECT c.name FROM lite.customers c WHERE c.id IN (SELECT v.customer_idd FROM lite.visits v)"))
+                .isInstanceOfSatisfying(JunctionException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("unknown column 'customer_idd' in table 'v'; did you mean 'customer_id'?"));
+        assertThatThrownBy(() -> junction.query("SELECT zzzzzz FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.getMessage()).isEqualTo("unknown column 'zzzzzz'"));
         assertThatThrownBy(() -> junction.query("SELECT city FROM lite.customers c JOIN lite.visits v ON v.customer_id = c.id"))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_COLUMN));
         assertThatThrownBy(() -> junction.query("SELECT id + DATE '2020-01-01' FROM lite.customers"))

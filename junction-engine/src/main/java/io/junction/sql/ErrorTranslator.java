@@ -3,7 +3,9 @@ package io.junction.sql;
 import io.junction.error.ErrorCode;
 import io.junction.error.JunctionException;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -23,9 +25,16 @@ final class ErrorTranslator {
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (?:any table|table '([^']*)')");
 
     private final CalciteSchema rootSchema;
+    /** The tables of the statement once it has parsed, for hints on unknown columns; null before. */
+    private QueryTableColumns tableColumns;
 
     ErrorTranslator(CalciteSchema rootSchema) {
         this.rootSchema = rootSchema;
+    }
+
+    /** The statement parsed: unknown columns are then matched against the columns of the tables it reads. */
+    void parsed(SqlNode statement, CalciteCatalogReader reader) {
+        this.tableColumns = new QueryTableColumns(statement, reader);
     }
 
     JunctionException translate(Throwable t) {
@@ -95,7 +104,10 @@ final class ErrorTranslator {
         }
         m = COLUMN_NOT_FOUND.matcher(message);
         if (m.find()) {
-            return message.replace("Column '", "unknown column '");
+            String column = m.group(1);
+            String table = m.group(2);
+            return "unknown column '" + column + "'" + (table == null ? "" : " in table '" + table + "'")
+                    + (tableColumns == null ? "" : NameSuggestion.hint(column, tableColumns.columns(table)));
         }
         return message;
     }

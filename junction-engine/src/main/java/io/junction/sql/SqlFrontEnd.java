@@ -101,14 +101,15 @@ public final class SqlFrontEnd {
         CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
         sources.forEach((name, connector) -> rootSchema.add(name, new SourceSchema(connector, null)));
         ErrorTranslator errors = new ErrorTranslator(rootSchema);
+        CalciteCatalogReader reader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
         try {
             SqlNode node = SqlParser.create(acceptPlainExplain(sql), PARSER_CONFIG).parseStmt();
+            errors.parsed(node, reader);
             boolean explain = false;
             if (node.getKind() == SqlKind.EXPLAIN) {
                 node = ((SqlExplain) node).getExplicandum();
                 explain = true;
             }
-            CalciteCatalogReader reader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
             SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
                     SqlValidator.Config.DEFAULT
                             .withConformance(SqlConformanceEnum.LENIENT)
