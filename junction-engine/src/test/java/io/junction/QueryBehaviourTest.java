@@ -249,6 +249,29 @@ class QueryBehaviourTest {
                 "SELECT c.name FROM lite.customers c WHERE c.id IN (SELECT v.customer_idd FROM lite.visits v)"))
                 .isInstanceOfSatisfying(JunctionException.class, e ->
                         assertThat(e.getMessage()).isEqualTo("unknown column 'customer_idd' in table 'v'; did you mean 'customer_id'?"));
+        assertThatThrownBy(() -> junction.query("SELECT uper(name) FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_FUNCTION);
+                    assertThat(e.getMessage()).startsWith("unknown function uper(").endsWith("; did you mean 'upper'?");
+                });
+        // Calcite's own rewrite of COALESCE() failed with an index error, reported as an internal bug
+        assertThatThrownBy(() -> junction.query("SELECT coalesce() FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY);
+                    assertThat(e.getMessage()).isEqualTo("function coalesce takes at least 1 argument, not 0");
+                    assertThat(e.column()).isEqualTo(8);
+                });
+        assertThatThrownBy(() -> junction.query("SELECT id FROM lite.customers ORDER BY greatest()"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY));
+        // the name exists, the arguments are what is wrong: no other name is offered
+        assertThatThrownBy(() -> junction.query("SELECT power() FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_FUNCTION);
+                    assertThat(e.getMessage()).isEqualTo("function power does not take arguments of types ()");
+                });
+        // three letters two edits from 'avg' are no misspelling of it
+        assertThatThrownBy(() -> junction.query("SELECT nvl(name, 'x') FROM lite.customers"))
+                .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.getMessage()).doesNotContain("did you mean"));
         assertThatThrownBy(() -> junction.query("SELECT zzzzzz FROM lite.customers"))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.getMessage()).isEqualTo("unknown column 'zzzzzz'"));
         assertThatThrownBy(() -> junction.query("SELECT city FROM lite.customers c JOIN lite.visits v ON v.customer_id = c.id"))

@@ -5,13 +5,19 @@ import io.junction.error.JunctionException;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,14 +28,18 @@ import java.util.regex.Pattern;
 final class ErrorTranslator {
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
+    private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("No match found for function signature ([^(]+)\\((.*)\\)");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (?:any table|table '([^']*)')");
 
     private final CalciteSchema rootSchema;
+    /** The functions a query can call, for hints on unknown ones. */
+    private final SqlOperatorTable functions;
     /** The tables of the statement once it has parsed, for hints on unknown columns; null before. */
     private QueryTableColumns tableColumns;
 
-    ErrorTranslator(CalciteSchema rootSchema) {
+    ErrorTranslator(CalciteSchema rootSchema, SqlOperatorTable functions) {
         this.rootSchema = rootSchema;
+        this.functions = functions;
     }
 
     /** The statement parsed: unknown columns are then matched against the columns of the tables it reads. */
@@ -102,6 +112,10 @@ final class ErrorTranslator {
         if (m.find()) {
             return "unknown table '" + m.group(1) + "'";
         }
+        m = FUNCTION_NOT_FOUND.matcher(message);
+        if (m.find()) {
+            return unknownFunction(m.group(1), m.group(2));
+        }
         m = COLUMN_NOT_FOUND.matcher(message);
         if (m.find()) {
             String column = m.group(1);
@@ -110,6 +124,24 @@ final class ErrorTranslator {
                     + (tableColumns == null ? "" : NameSuggestion.hint(column, tableColumns.columns(table)));
         }
         return message;
+    }
+
+    /**
+     * A function no overload of which takes these arguments: when no function has the name, the closest name is
+     * offered; when one does, the arguments are what is wrong.
+     */
+    private String unknownFunction(String name, String argumentTypes) {
+        Set<String> names = new TreeSet<>();
+        for (SqlOperator operator : functions.getOperatorList()) {
+            if (operator instanceof SqlFunction && operator.getName().matches("[A-Za-z_][A-Za-z_0-9]*")) {
+                names.add(operator.getName().toLowerCase(Locale.ROOT));
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (names.contains(lower)) {
+            return "function " + lower + " does not take arguments of types (" + argumentTypes + ")";
+        }
+        return "unknown function " + lower + "(" + argumentTypes + ")" + NameSuggestion.hint(lower, names);
     }
 
     private CalciteSchema resolve(String dottedPath) {

@@ -9,13 +9,16 @@ public final class NameSuggestion {
     private NameSuggestion() {
     }
 
-    /** "; did you mean 'x'?" for the closest candidate within a small edit distance, else "". */
+    /**
+     * "; did you mean 'x'?" for the closest candidate within a third of the name's length in edits (at least one),
+     * else "": two edits turn any three-letter name into many others ('nvl' into 'avg').
+     */
     public static String hint(String name, Collection<String> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .filter(c -> !c.equals(name))
                 .min(Comparator.comparingInt(c -> editDistance(lower, c.toLowerCase(Locale.ROOT))))
-                .filter(c -> editDistance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
+                .filter(c -> editDistance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3))
                 .map(c -> "; did you mean '" + c + "'?")
                 .orElse("");
     }

@@ -100,7 +100,7 @@ public final class SqlFrontEnd {
     public AnalyzedQuery analyze(String sql, Map<String, Connector> sources) {
         CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
         sources.forEach((name, connector) -> rootSchema.add(name, new SourceSchema(connector, null)));
-        ErrorTranslator errors = new ErrorTranslator(rootSchema);
+        ErrorTranslator errors = new ErrorTranslator(rootSchema, OPERATORS);
         CalciteCatalogReader reader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
         try {
             SqlNode node = SqlParser.create(acceptPlainExplain(sql), PARSER_CONFIG).parseStmt();
@@ -115,6 +115,7 @@ public final class SqlFrontEnd {
                             .withConformance(SqlConformanceEnum.LENIENT)
                             .withDefaultNullCollation(NullCollation.HIGH)
                             .withIdentifierExpansion(true));
+            FunctionArgumentCounts.check(node);
             SqlNode validated = validator.validate(node);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
