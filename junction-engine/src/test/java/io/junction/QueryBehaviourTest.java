@@ -225,6 +225,22 @@ class QueryBehaviourTest {
     }
 
     @Test
+    void divisionByZeroFailsWhereverItRuns() {
+        // SQLite returns NULL for x / 0 and x % 0: a divisor that may be zero is computed in Junction, which fails
+        for (String sql : List.of("SELECT id / (id - id) FROM lite.customers", "SELECT id % (id - id) FROM lite.customers",
+                "SELECT name FROM lite.customers WHERE 10 / (id - 2) > 1")) {
+            assertThatThrownBy(() -> junction.query(sql).toList()).as(sql)
+                    .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO));
+            String plan = junction.explain(sql);
+            assertThat(plan.substring(plan.indexOf("SELECT"))).as(plan).doesNotContain("/").doesNotContain("%").doesNotContain("MOD(");
+        }
+        // a constant divisor other than zero still goes to the source
+        String pushed = "SELECT id / 2 FROM lite.customers WHERE id = 3";
+        assertThat(rows(junction, pushed)).containsExactly(List.of(1L));
+        assertThat(junction.explain(pushed)).startsWith("SourceScan").contains("/ 2");
+    }
+
+    @Test
     void unknownNamesAreUserErrorsWithHints() {
         assertThatThrownBy(() -> junction.query("SELECT * FROM lite.custmers"))
                 .isInstanceOfSatisfying(JunctionException.class, e -> {

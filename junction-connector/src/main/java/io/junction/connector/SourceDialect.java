@@ -26,6 +26,15 @@ public interface SourceDialect {
     boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType);
 
     /**
+     * Whether the source fails a division or remainder by zero, as Junction does (SQLSTATE 22012). Sources that
+     * return NULL or infinity instead (MySQL, MariaDB, SQLite, DuckDB) are sent such an operation only when its
+     * divisor is a constant other than zero; otherwise Junction computes it.
+     */
+    default boolean divisionByZeroFails() {
+        return false;
+    }
+
+    /**
      * The source's type name for the elements of one array holding join keys of {@code keyType}, when the source can
      * compare a value with every element of such an array ({@code key IN (SELECT * FROM unnest(ARRAY[…]::type[]))})
      * with the same result as {@code key IN (literals)}; empty when it has no arrays (the bind join then renders a

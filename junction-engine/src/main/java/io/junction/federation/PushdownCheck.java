@@ -17,6 +17,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
@@ -139,6 +140,28 @@ final class PushdownCheck {
         }, dialect);
     }
 
+    /** Divisions and remainders, which fail on a zero divisor in Junction but not in every source. */
+    private static final Set<SqlKind> DIVISIONS = Set.of(SqlKind.DIVIDE, SqlKind.MOD);
+
+    /** A literal divisor other than zero (or NULL, which makes the result NULL everywhere). */
+    private static boolean nonZeroConstant(RexNode divisor) {
+        if (divisor instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
+            return nonZeroConstant(cast.getOperands().get(0));
+        }
+        if (!(divisor instanceof RexLiteral literal)) {
+            return false;
+        }
+        if (literal.isNull()) {
+            return true;
+        }
+        try {
+            java.math.BigDecimal value = literal.getValueAs(java.math.BigDecimal.class);
+            return value != null && value.signum() != 0;
+        } catch (RuntimeException notANumber) {
+            return false;
+        }
+    }
+
     /** Whether a source can evaluate {@code expression} over the rows of {@code input}. */
     static boolean canEvaluate(RexNode expression, RelNode input, SourceDialect dialect) {
         return canEvaluate(expression, fieldsOf(input), dialect);
@@ -154,7 +177,8 @@ final class PushdownCheck {
                 }
                 List<RelDataType> operandTypes = new ArrayList<>();
                 call.getOperands().forEach(o -> operandTypes.add(o.getType()));
-                if (!dialect.canEvaluate(call.getOperator(), operandTypes, call.getType())) {
+                if (!dialect.canEvaluate(call.getOperator(), operandTypes, call.getType())
+                        || DIVISIONS.contains(call.getKind()) && !dialect.divisionByZeroFails() && !nonZeroConstant(call.getOperands().get(1))) {
                     ok[0] = false;
                     return null;
                 }

@@ -26,6 +26,11 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
+    public boolean divisionByZeroFails() {
+        return true;
+    }
+
+    @Override
     public boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType) {
         return CAPABILITIES.canEvaluate(operator, operandTypes, resultType);
     }
