@@ -3,6 +3,8 @@ package io.junction;
 import io.junction.connector.SourceConfig;
 import io.junction.connector.SourceType;
 import io.junction.connector.TestDatabases;
+import io.junction.error.ErrorCode;
+import io.junction.error.JunctionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Where a source would answer differently from Junction (collations, integer division, NULL order,
@@ -143,6 +146,38 @@ class PushdownHazardTest {
         assertThat(same("SELECT id, a / b FROM my.people ORDER BY id")).extracting(r -> r.get(1)).containsExactly(3, -3, 0, 2, 1);
         assertThat(same("SELECT id, a / b FROM duck.nums ORDER BY id")).extracting(r -> r.get(1)).containsExactly(3, -3, null, 0);
         assertThat(on.explain("SELECT a / b FROM duck.nums")).startsWith("Project");
+    }
+
+    @Test
+    void decimalDivisionKeepsJunctionsDigits() {
+        // MariaDB keeps four digits more than the dividend (0.333333), DuckDB computes a double
+        assertThat(same("SELECT id, CAST(a AS DECIMAL(5,2)) / 3 FROM my.people WHERE id = 3")).extracting(r -> r.get(1).toString())
+                .containsExactly("0.3333333333333");
+        assertThat(same("SELECT id, CAST(a AS DECIMAL(5,2)) / 3 FROM duck.nums WHERE id = 4")).extracting(r -> r.get(1).toString())
+                .containsExactly("0.3333333333333");
+        assertThat(on.explain("SELECT CAST(a AS DECIMAL(5,2)) / 3 FROM my.people")).startsWith("Project");
+    }
+
+    @Test
+    void divisionByZeroAndNonPositiveSubstringStartsAnswerAsInJunction() {
+        // MariaDB, SQLite and DuckDB return NULL (or infinity) for x / 0 and count a negative start from the end
+        for (String source : List.of("my.people", "duck.nums")) {
+            for (String sql : List.of("SELECT a / (b - b) FROM " + source, "SELECT a % (b - b) FROM " + source)) {
+                for (Junction j : List.of(on, off)) {
+                    assertThatThrownBy(() -> rows(j, sql)).as(sql).isInstanceOfSatisfying(JunctionException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO));
+                }
+            }
+        }
+        assertThat(same("SELECT SUBSTRING(name, -1, 3), SUBSTRING(name, 0, 2), SUBSTRING(name, id - 3) FROM my.people WHERE id = 4"))
+                .containsExactly(List.of("b", "b", "bob"));
+        assertThat(same("SELECT SUBSTRING(s, -1, 3), SUBSTRING(s, 0, 3) FROM lite.nasty WHERE id = 8"))
+                .containsExactly(List.of("\\", "\\'"));
+        // constants on which every source agrees are still the source's work
+        assertThat(same("SELECT SUBSTRING(name, 2, 2), a / 2 FROM my.people WHERE id = 4")).containsExactly(List.of("ob", 4));
+        assertThat(on.explain("SELECT SUBSTRING(name, 2, 2) FROM my.people")).startsWith("SourceScan");
+        assertThat(on.explain("SELECT CAST(a AS DOUBLE) / 2 FROM duck.nums")).startsWith("SourceScan");
+        assertThat(on.explain("SELECT SUBSTRING(name, 0, 2) FROM my.people")).startsWith("Project");
     }
 
     @Test

@@ -37,14 +37,16 @@ public final class OperatorCapabilities {
     private final boolean integerDivisionTruncates;
     private final boolean exactDecimals;
     private final boolean exactAverages;
+    private final boolean exactDecimalDivision;
 
     private OperatorCapabilities(Set<SqlKind> kinds, Set<String> functions, boolean integerDivisionTruncates,
-                                 boolean exactDecimals, boolean exactAverages) {
+                                 boolean exactDecimals, boolean exactAverages, boolean exactDecimalDivision) {
         this.kinds = kinds;
         this.functions = functions;
         this.integerDivisionTruncates = integerDivisionTruncates;
         this.exactDecimals = exactDecimals;
         this.exactAverages = exactAverages;
+        this.exactDecimalDivision = exactDecimalDivision;
     }
 
     public static Builder standard() {
@@ -70,7 +72,7 @@ public final class OperatorCapabilities {
         }
         boolean arithmetic = kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES || kind == SqlKind.DIVIDE
                 || kind == SqlKind.SUM || kind == SqlKind.SUM0 || kind == SqlKind.AVG || kind == SqlKind.MOD;
-        if (arithmetic && exactOperands && !exactDecimals) {
+        if (arithmetic && exactOperands && !exactDecimals || kind == SqlKind.DIVIDE && exactOperands && !exactDecimalDivision) {
             return false;
         }
         if (kind == SqlKind.AVG && !exactAverages && resultType != null && resultType.getSqlTypeName() == SqlTypeName.DECIMAL) {
@@ -104,6 +106,7 @@ public final class OperatorCapabilities {
         private boolean integerDivisionTruncates = true;
         private boolean exactDecimals = true;
         private boolean exactAverages = true;
+        private boolean exactDecimalDivision = true;
 
         public Builder without(SqlKind... removed) {
             kinds.removeAll(List.of(removed));
@@ -143,9 +146,18 @@ public final class OperatorCapabilities {
             return this;
         }
 
+        /**
+         * The source divides decimals to fewer digits than Junction's result type holds: MySQL and MariaDB keep
+         * div_precision_increment (4) digits more than the dividend (1.00 / 3 is 0.333333), DuckDB returns a double.
+         */
+        public Builder inexactDecimalDivision() {
+            exactDecimalDivision = false;
+            return this;
+        }
+
         public OperatorCapabilities build() {
             return new OperatorCapabilities(EnumSet.copyOf(kinds), Set.copyOf(functions), integerDivisionTruncates,
-                    exactDecimals, exactAverages);
+                    exactDecimals, exactAverages, exactDecimalDivision);
         }
     }
 }

@@ -26,11 +26,13 @@ public interface SourceDialect {
     boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType);
 
     /**
-     * Whether the source fails a division or remainder by zero, as Junction does (SQLSTATE 22012). Sources that
-     * return NULL or infinity instead (MySQL, MariaDB, SQLite, DuckDB) are sent such an operation only when its
-     * divisor is a constant other than zero; otherwise Junction computes it.
+     * Whether the source computes the edge values of division and SUBSTRING as PostgreSQL and Junction do: a division
+     * or remainder by zero fails (SQLSTATE 22012), and a substring's start below 1 counts positions before the first
+     * character ({@code SUBSTRING('abc', 0, 2)} is 'a'). Sources that differ (MySQL, MariaDB, SQLite and DuckDB return
+     * NULL or infinity for x / 0 and count a negative start from the end) are sent these operations only with constant
+     * operands on which they agree; otherwise Junction computes them.
      */
-    default boolean divisionByZeroFails() {
+    default boolean postgresEdgeValues() {
         return false;
     }
 

@@ -143,12 +143,31 @@ final class PushdownCheck {
     /** Divisions and remainders, which fail on a zero divisor in Junction but not in every source. */
     private static final Set<SqlKind> DIVISIONS = Set.of(SqlKind.DIVIDE, SqlKind.MOD);
 
-    /** A literal divisor other than zero (or NULL, which makes the result NULL everywhere). */
-    private static boolean nonZeroConstant(RexNode divisor) {
-        if (divisor instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
-            return nonZeroConstant(cast.getOperands().get(0));
+    /**
+     * Whether a source that does not follow PostgreSQL on edge values ({@link SourceDialect#postgresEdgeValues})
+     * still computes {@code call} as Junction does: a division by a constant other than zero, a substring from a
+     * constant start of at least 1 for a constant length of at least 0, and every other call.
+     */
+    private static boolean agreesOnEdgeValues(RexCall call) {
+        if (DIVISIONS.contains(call.getKind())) {
+            return constantAtLeast(call.getOperands().get(1), null);
         }
-        if (!(divisor instanceof RexLiteral literal)) {
+        if (call.getOperator().getName().equalsIgnoreCase("SUBSTRING")) {
+            return constantAtLeast(call.getOperands().get(1), java.math.BigDecimal.ONE)
+                    && (call.getOperands().size() < 3 || constantAtLeast(call.getOperands().get(2), java.math.BigDecimal.ZERO));
+        }
+        return true;
+    }
+
+    /**
+     * A numeric constant of at least {@code minimum}, or other than zero when {@code minimum} is null; NULL counts,
+     * as it makes the result NULL everywhere.
+     */
+    private static boolean constantAtLeast(RexNode operand, java.math.BigDecimal minimum) {
+        if (operand instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
+            return constantAtLeast(cast.getOperands().get(0), minimum);
+        }
+        if (!(operand instanceof RexLiteral literal)) {
             return false;
         }
         if (literal.isNull()) {
@@ -156,7 +175,7 @@ final class PushdownCheck {
         }
         try {
             java.math.BigDecimal value = literal.getValueAs(java.math.BigDecimal.class);
-            return value != null && value.signum() != 0;
+            return value != null && (minimum == null ? value.signum() != 0 : value.compareTo(minimum) >= 0);
         } catch (RuntimeException notANumber) {
             return false;
         }
@@ -178,7 +197,7 @@ final class PushdownCheck {
                 List<RelDataType> operandTypes = new ArrayList<>();
                 call.getOperands().forEach(o -> operandTypes.add(o.getType()));
                 if (!dialect.canEvaluate(call.getOperator(), operandTypes, call.getType())
-                        || DIVISIONS.contains(call.getKind()) && !dialect.divisionByZeroFails() && !nonZeroConstant(call.getOperands().get(1))) {
+                        || !dialect.postgresEdgeValues() && !agreesOnEdgeValues(call)) {
                     ok[0] = false;
                     return null;
                 }

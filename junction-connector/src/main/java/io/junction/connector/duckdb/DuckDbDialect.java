@@ -13,8 +13,9 @@ import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 public final class DuckDbDialect implements SourceDialect {
     public static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
-    /** DuckDB's / on integers gives a double and its AVG is a double. */
-    private static final OperatorCapabilities CAPABILITIES = OperatorCapabilities.standard().fractionalIntegerDivision().inexactAverages().withFunctions("ILIKE").build();
+    /** DuckDB's / on integers and on decimals gives a double, and its AVG is a double. */
+    private static final OperatorCapabilities CAPABILITIES = OperatorCapabilities.standard().fractionalIntegerDivision()
+            .inexactDecimalDivision().inexactAverages().withFunctions("ILIKE").build();
 
     @Override
     public SqlDialect calciteDialect() {

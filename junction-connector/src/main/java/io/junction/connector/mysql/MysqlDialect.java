@@ -22,7 +22,7 @@ public final class MysqlDialect implements SourceDialect {
     /** MariaDB/MySQL differ on division, averages and a few operators. */
     private static final OperatorCapabilities CAPABILITIES = OperatorCapabilities.standard()
             // DIV vs /: 7 / 2 is 3.5000 there; decimal division keeps only div_precision_increment more digits
-            .fractionalIntegerDivision().inexactAverages()
+            .fractionalIntegerDivision().inexactDecimalDivision().inexactAverages()
             // no IS [NOT] DISTINCT FROM; || is OR unless PIPES_AS_CONCAT
             .without(SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM).withoutFunctions("||")
             .build();

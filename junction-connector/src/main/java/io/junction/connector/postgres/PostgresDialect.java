@@ -26,7 +26,7 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
-    public boolean divisionByZeroFails() {
+    public boolean postgresEdgeValues() {
         return true;
     }
 
