@@ -64,7 +64,22 @@ final class QueryEngine {
                                 Set<Connector> sources, ExecutionContext context, EarlyWork earlyWork) {
     }
 
+    /**
+     * Plans {@code sql}; a failure that is not already a JunctionException (a Calcite rule or Junction's planner
+     * failing on a statement it should have handled) is reported as an internal error, never as a bare runtime
+     * exception.
+     */
     private PlannedQuery plan(String sql, Catalog.Snapshot catalogSnapshot) {
+        try {
+            return planStatement(sql, catalogSnapshot);
+        } catch (JunctionException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw JunctionException.internal("could not plan the query: " + e, e);
+        }
+    }
+
+    private PlannedQuery planStatement(String sql, Catalog.Snapshot catalogSnapshot) {
         if (sql == null || sql.isBlank()) {
             throw new JunctionException(ErrorCode.SYNTAX_ERROR, "the query is empty");
         }

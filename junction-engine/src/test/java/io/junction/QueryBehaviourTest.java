@@ -277,6 +277,15 @@ class QueryBehaviourTest {
                     assertThat(e.getMessage()).isEqualTo("function coalesce takes at least 1 argument, not 0");
                     assertThat(e.column()).isEqualTo(8);
                 });
+        // Calcite's simplifier read the first character of an empty ESCAPE and failed with a raw index exception
+        for (String escape : List.of("''", "'ab'")) {
+            assertThatThrownBy(() -> junction.query("SELECT id FROM lite.customers WHERE name LIKE 'B%' ESCAPE " + escape))
+                    .isInstanceOfSatisfying(JunctionException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                        assertThat(e.getMessage()).startsWith("the ESCAPE of LIKE must be one character");
+                        assertThat(e.column()).isEqualTo(59);
+                    });
+        }
         assertThatThrownBy(() -> junction.query("SELECT id FROM lite.customers ORDER BY greatest()"))
                 .isInstanceOfSatisfying(JunctionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY));
         // the name exists, the arguments are what is wrong: no other name is offered

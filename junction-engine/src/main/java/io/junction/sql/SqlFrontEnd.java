@@ -115,7 +115,7 @@ public final class SqlFrontEnd {
                             .withConformance(SqlConformanceEnum.LENIENT)
                             .withDefaultNullCollation(NullCollation.HIGH)
                             .withIdentifierExpansion(true));
-            FunctionArgumentCounts.check(node);
+            PreValidationChecks.check(node);
             SqlNode validated = validator.validate(node);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
