@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The rows of one statement, converted batch by batch. Owns the statement and usually its connection: the
@@ -36,7 +37,8 @@ final class JdbcBatchStream implements BatchStream {
     private final JdbcColumnReader[] readers;
     private final int batchSize;
     private volatile boolean exhausted;
-    private volatile boolean closing;
+    /** Set once by the first close: a query's close and its statement's start may both close the stream. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean reading;
     private boolean released;
 
@@ -54,7 +56,7 @@ final class JdbcBatchStream implements BatchStream {
 
     @Override
     public synchronized Batch next() {
-        if (exhausted || closing) {
+        if (exhausted || closing.get()) {
             return null;
         }
         Vector[] columns = new Vector[types.size()];
@@ -76,7 +78,7 @@ final class JdbcBatchStream implements BatchStream {
                 row++;
             }
         } catch (SQLException e) {
-            JunctionException failure = closing ? canceled() : connector.failures().queryFailure(e, sql);
+            JunctionException failure = closing.get() ? canceled() : connector.failures().queryFailure(e, sql);
             release();
             throw failure;
         } catch (JunctionException e) {
@@ -98,10 +100,9 @@ final class JdbcBatchStream implements BatchStream {
 
     @Override
     public void close() {
-        if (closing) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closing = true;
         // Outside the lock: a reader blocked in next() is woken by the cancel and then lets go of the lock.
         // While a fetch is under way the source is working for us, so a cancel is right for every source.
         if (!exhausted && (reading || connector.cancelOnEarlyClose())) {
@@ -113,6 +114,12 @@ final class JdbcBatchStream implements BatchStream {
         }
         if (!exhausted && connector.abortOnEarlyClose()) {
             connector.abort(connection);
+            synchronized (this) {
+                // The connection is gone with its statement and rows: any call on them would only fail, and the pool
+                // would log it (the pool may even be closing, with the source, while the query still starts).
+                released = true;
+            }
+            return;
         }
         synchronized (this) {
             release();

@@ -74,6 +74,11 @@ public final class PooledConnectionSource implements JdbcConnectionSource {
      */
     @Override
     public void discard(Connection connection) {
+        if (pool.isClosed()) {
+            // The source is being closed (with the query still starting): the pool's shutdown closes its
+            // connections, and it no longer evicts, so closing this one here would be logged as broken.
+            return;
+        }
         pool.evictConnection(connection);
         JdbcConnectionSource.super.discard(connection);
     }
