@@ -111,7 +111,7 @@ final class QueryEngine {
             context.close();
             throw e;
         }
-        List<String> names = analyzed.root().validatedRowType.getFieldNames();
+        List<String> names = analyzed.columnNames();
         List<RelDataTypeField> fields = rel.getRowType().getFieldList();
         List<JunctionType> types = root.outputTypes();
         List<ResultColumn> columns = new ArrayList<>();

@@ -225,6 +225,21 @@ class QueryBehaviourTest {
     }
 
     @Test
+    void unnamedResultColumnsAreNamedAsPostgresqlNamesThem() {
+        String sql = "SELECT count(*), sum(id) AS total, upper(name), id + 1, CAST(id AS BIGINT), CAST(2 AS INTEGER), "
+                + "CASE WHEN id > 1 THEN 1 END, 1, count(*), name, (SELECT max(customer_id) FROM lite.visits), "
+                + "row_number() OVER (ORDER BY id) FROM lite.customers GROUP BY id, name";
+        try (QueryResult result = junction.query(sql)) {
+            // PostgreSQL repeats a name; Junction numbers the repeats, as JSON results key values by column name
+            assertThat(result.columns()).extracting(ResultColumn::name).containsExactly("count", "total", "upper", "?column?",
+                    "id", "int4", "case", "?column?0", "count0", "name", "max", "row_number");
+        }
+        try (QueryResult result = junction.query("SELECT lower(name) FROM lite.customers UNION SELECT 'x' ORDER BY 1")) {
+            assertThat(result.columns()).extracting(ResultColumn::name).containsExactly("lower");
+        }
+    }
+
+    @Test
     void divisionByZeroFailsWhereverItRuns() {
         // SQLite returns NULL for x / 0 and x % 0: a divisor that may be zero is computed in Junction, which fails
         for (String sql : List.of("SELECT id / (id - id) FROM lite.customers", "SELECT id % (id - id) FROM lite.customers",

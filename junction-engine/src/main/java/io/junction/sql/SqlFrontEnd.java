@@ -77,8 +77,11 @@ public final class SqlFrontEnd {
         return typeFactory;
     }
 
-    /** A parsed and validated statement, converted to a logical plan. */
-    public record AnalyzedQuery(RelRoot root, boolean explain, RelBuilder relBuilder) {
+    /**
+     * A parsed and validated statement, converted to a logical plan, with the names of its result columns (as
+     * PostgreSQL names them where the statement does not, see {@link OutputColumnNames}).
+     */
+    public record AnalyzedQuery(RelRoot root, boolean explain, RelBuilder relBuilder, List<String> columnNames) {
     }
 
     private static final java.util.regex.Pattern PLAIN_EXPLAIN =
@@ -116,6 +119,7 @@ public final class SqlFrontEnd {
                             .withDefaultNullCollation(NullCollation.HIGH)
                             .withIdentifierExpansion(true));
             PreValidationChecks.check(node);
+            List<String> parsedNames = OutputColumnNames.beforeValidation(node);
             SqlNode validated = validator.validate(node);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
@@ -128,7 +132,8 @@ public final class SqlFrontEnd {
             // projections right above table scans, and merging would undo them.
             RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withBloat(-1)))
                     .create(cluster, reader);
-            return new AnalyzedQuery(root, explain, relBuilder);
+            return new AnalyzedQuery(root, explain, relBuilder,
+                    OutputColumnNames.of(node, parsedNames, root.validatedRowType.getFieldNames()));
         } catch (Throwable t) {
             throw errors.translate(t);
         }

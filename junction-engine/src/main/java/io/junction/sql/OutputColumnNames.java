@@ -1,0 +1,147 @@
+package io.junction.sql;
+
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The names of a query's result columns as PostgreSQL gives them where the query names none: a function call is
+ * named after its function ({@code count}, {@code upper}), a cast after what it casts (or its type), CASE
+ * {@code case}, EXISTS {@code exists}, and any other expression {@code ?column?}; Calcite would say
+ * {@code EXPR$0}. Names stay unique, as Calcite's do (a repeated name gets a number: {@code count0}), since
+ * JSON results key each row's values by column name.
+ */
+final class OutputColumnNames {
+    private static final Pattern CALCITE_DERIVED = Pattern.compile("EXPR\\$\\d+");
+    private static final String ANONYMOUS = "?column?";
+    /** PostgreSQL's names of the types a cast can name a column after. */
+    private static final Map<String, String> TYPE_NAMES = Map.ofEntries(Map.entry("INTEGER", "int4"), Map.entry("INT", "int4"),
+            Map.entry("BIGINT", "int8"), Map.entry("SMALLINT", "int2"), Map.entry("DOUBLE", "float8"), Map.entry("REAL", "float4"),
+            Map.entry("FLOAT", "float8"), Map.entry("DECIMAL", "numeric"), Map.entry("NUMERIC", "numeric"),
+            Map.entry("VARCHAR", "varchar"), Map.entry("CHAR", "bpchar"), Map.entry("BOOLEAN", "bool"));
+
+    private OutputColumnNames() {
+    }
+
+    /**
+     * The names PostgreSQL gives the leading SELECT's items, read before validation rewrites them (COALESCE into a
+     * CASE); null when the list has a {@code *}, whose columns only validation knows.
+     */
+    static List<String> beforeValidation(SqlNode statement) {
+        SqlSelect select = leadingSelect(statement);
+        SqlNodeList items = select == null ? null : select.getSelectList();
+        if (items == null || items.stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar())) {
+            return null;
+        }
+        return items.stream().map(OutputColumnNames::nameOf).toList();
+    }
+
+    /**
+     * {@code validatedNames} (Calcite's, one per result column) with each name Calcite made up replaced by PostgreSQL's:
+     * from {@code parsedNames} ({@link #beforeValidation}) where there are as many, else from {@code statement}'s select
+     * list as validation expanded it in place (validation returns an ORDER BY over a set operation as a SELECT * over
+     * it, whose columns carry the made-up names); VALUES columns are {@code column1}, {@code column2}, ...
+     */
+    static List<String> of(SqlNode statement, List<String> parsedNames, List<String> validatedNames) {
+        List<String> names = new ArrayList<>(validatedNames);
+        List<String> pgNames = parsedNames != null && parsedNames.size() == names.size() ? parsedNames : expandedNames(statement);
+        if (pgNames == null && isValues(statement)) {
+            pgNames = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                pgNames.add("column" + (i + 1));
+            }
+        }
+        if (pgNames == null || pgNames.size() != names.size()) {
+            return names;
+        }
+        Set<String> taken = new HashSet<>();
+        names.stream().filter(n -> !CALCITE_DERIVED.matcher(n).matches()).forEach(taken::add);
+        for (int i = 0; i < names.size(); i++) {
+            if (CALCITE_DERIVED.matcher(names.get(i)).matches()) {
+                String name = pgNames.get(i);
+                String unique = name;
+                for (int k = 0; taken.contains(unique); k++) {
+                    unique = name + k;
+                }
+                taken.add(unique);
+                names.set(i, unique);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> expandedNames(SqlNode statement) {
+        SqlSelect select = leadingSelect(statement);
+        SqlNodeList items = select == null ? null : select.getSelectList();
+        return items == null ? null : items.stream().map(OutputColumnNames::nameOf).toList();
+    }
+
+    private static boolean isValues(SqlNode statement) {
+        return switch (statement) {
+            case SqlOrderBy orderBy -> isValues(orderBy.query);
+            case SqlWith with -> isValues(with.body);
+            default -> statement.getKind() == SqlKind.VALUES;
+        };
+    }
+
+    /** The SELECT whose list names a query's columns: the first of a set operation, the body of WITH or ORDER BY. */
+    private static SqlSelect leadingSelect(SqlNode node) {
+        return switch (node) {
+            case SqlSelect select -> select;
+            case SqlOrderBy orderBy -> leadingSelect(orderBy.query);
+            case SqlWith with -> leadingSelect(with.body);
+            case SqlCall call when call.getKind() == SqlKind.UNION || call.getKind() == SqlKind.INTERSECT
+                    || call.getKind() == SqlKind.EXCEPT -> leadingSelect(call.operand(0));
+            default -> null;
+        };
+    }
+
+    private static String nameOf(SqlNode item) {
+        if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
+            return identifier.names.getLast();
+        }
+        if (item instanceof SqlSelect subquery) {
+            SqlNodeList list = subquery.getSelectList();
+            return list != null && list.size() == 1 ? nameOf(list.get(0)) : ANONYMOUS;
+        }
+        if (!(item instanceof SqlCall call)) {
+            return ANONYMOUS;
+        }
+        return switch (call.getKind()) {
+            case AS -> {
+                String alias = call.operand(1).toString();
+                yield CALCITE_DERIVED.matcher(alias).matches() ? nameOf(call.operand(0)) : alias;
+            }
+            case CAST -> {
+                String operand = nameOf(call.operand(0));
+                yield !operand.equals(ANONYMOUS) || !(call.operand(1) instanceof SqlDataTypeSpec type) ? operand
+                        : TYPE_NAMES.getOrDefault(type.getTypeName().getSimple().toUpperCase(Locale.ROOT),
+                                type.getTypeName().getSimple().toLowerCase(Locale.ROOT));
+            }
+            case OVER -> nameOf(call.operand(0));
+            case CASE -> "case";
+            case EXISTS -> "exists";
+            case ARRAY_VALUE_CONSTRUCTOR -> "array";
+            case ROW -> "row";
+            case SCALAR_QUERY -> nameOf(call.operand(0));
+            default -> call.getOperator() instanceof SqlFunction && call instanceof SqlBasicCall
+                    ? call.getOperator().getName().toLowerCase(Locale.ROOT) : ANONYMOUS;
+        };
+    }
+}
