@@ -237,6 +237,16 @@ class QueryBehaviourTest {
         try (QueryResult result = junction.query("SELECT lower(name) FROM lite.customers UNION SELECT 'x' ORDER BY 1")) {
             assertThat(result.columns()).extracting(ResultColumn::name).containsExactly("lower");
         }
+        // a * over a subquery or WITH query takes the names of its columns
+        for (String star : List.of("SELECT * FROM (SELECT count(*), max(id) + 1, coalesce(name, 'x') FROM lite.customers GROUP BY name) t",
+                "WITH t AS (SELECT count(*), max(id) + 1, coalesce(name, 'x') FROM lite.customers GROUP BY name) SELECT * FROM t")) {
+            try (QueryResult result = junction.query(star)) {
+                assertThat(result.columns()).extracting(ResultColumn::name).as(star).containsExactly("count", "?column?", "coalesce");
+            }
+        }
+        try (QueryResult result = junction.query("VALUES (1, 'a')")) {
+            assertThat(result.columns()).extracting(ResultColumn::name).containsExactly("column1", "column2");
+        }
     }
 
     @Test

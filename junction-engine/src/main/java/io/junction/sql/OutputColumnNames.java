@@ -11,8 +11,12 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +28,11 @@ import java.util.regex.Pattern;
  * The names of a query's result columns as PostgreSQL gives them where the query names none: a function call is
  * named after its function ({@code count}, {@code upper}), a cast after what it casts (or its type), CASE
  * {@code case}, EXISTS {@code exists}, and any other expression {@code ?column?}; Calcite would say
- * {@code EXPR$0}. Names stay unique, as Calcite's do (a repeated name gets a number: {@code count0}), since
- * JSON results key each row's values by column name.
+ * {@code EXPR$0}. A {@code *} over a subquery or WITH query takes the names of its columns. Names stay unique, as
+ * Calcite's do (a repeated name gets a number: {@code count0}), since JSON results key each row's values by column name.
+ *
+ * <p>Built on the statement as parsed, before validation rewrites it in place (COALESCE and NULLIF into a CASE, which
+ * keeps their position); used after validation, whose expanded select list names the columns a {@code *} stands for.
  */
 final class OutputColumnNames {
     private static final Pattern CALCITE_DERIVED = Pattern.compile("EXPR\\$\\d+");
@@ -36,29 +43,37 @@ final class OutputColumnNames {
             Map.entry("FLOAT", "float8"), Map.entry("DECIMAL", "numeric"), Map.entry("NUMERIC", "numeric"),
             Map.entry("VARCHAR", "varchar"), Map.entry("CHAR", "bpchar"), Map.entry("BOOLEAN", "bool"));
 
-    private OutputColumnNames() {
-    }
+    /** The names of the leading SELECT's items as parsed; null when the list has a {@code *}. */
+    private final List<String> parsedNames;
+    /** Calls validation rewrites into a CASE (COALESCE, NULLIF), by position, with the name PostgreSQL gives them. */
+    private final Map<SqlParserPos, String> rewrittenCalls = new HashMap<>();
 
-    /**
-     * The names PostgreSQL gives the leading SELECT's items, read before validation rewrites them (COALESCE into a
-     * CASE); null when the list has a {@code *}, whose columns only validation knows.
-     */
-    static List<String> beforeValidation(SqlNode statement) {
+    /** Reads {@code statement} as parsed, before validation rewrites it in place. */
+    OutputColumnNames(SqlNode statement) {
+        statement.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                // by name: the parser leaves most calls unresolved
+                String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+                if (name.equals("coalesce") || name.equals("nullif")) {
+                    rewrittenCalls.put(call.getParserPosition(), name);
+                }
+                return super.visit(call);
+            }
+        });
         SqlSelect select = leadingSelect(statement);
         SqlNodeList items = select == null ? null : select.getSelectList();
-        if (items == null || items.stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar())) {
-            return null;
-        }
-        return items.stream().map(OutputColumnNames::nameOf).toList();
+        parsedNames = items == null || items.stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar()) ? null
+                : items.stream().map(this::nameOf).toList();
     }
 
     /**
      * {@code validatedNames} (Calcite's, one per result column) with each name Calcite made up replaced by PostgreSQL's:
-     * from {@code parsedNames} ({@link #beforeValidation}) where there are as many, else from {@code statement}'s select
-     * list as validation expanded it in place (validation returns an ORDER BY over a set operation as a SELECT * over
+     * from the parsed select list where it has as many items, else from {@code statement}'s select list as validation
+     * expanded it in place (validation returns an ORDER BY over a set operation as a SELECT * over
      * it, whose columns carry the made-up names); VALUES columns are {@code column1}, {@code column2}, ...
      */
-    static List<String> of(SqlNode statement, List<String> parsedNames, List<String> validatedNames) {
+    List<String> of(SqlNode statement, List<String> validatedNames) {
         List<String> names = new ArrayList<>(validatedNames);
         List<String> pgNames = parsedNames != null && parsedNames.size() == names.size() ? parsedNames : expandedNames(statement);
         if (pgNames == null && isValues(statement)) {
@@ -86,10 +101,53 @@ final class OutputColumnNames {
         return names;
     }
 
-    private static List<String> expandedNames(SqlNode statement) {
+    /**
+     * The names of the leading SELECT's items as validation expanded them; a column of a subquery or WITH query in
+     * its FROM that Calcite named (a {@code *} over {@code (SELECT count(*) ...)}) takes that query's item's name.
+     */
+    private List<String> expandedNames(SqlNode statement) {
         SqlSelect select = leadingSelect(statement);
         SqlNodeList items = select == null ? null : select.getSelectList();
-        return items == null ? null : items.stream().map(OutputColumnNames::nameOf).toList();
+        if (items == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (SqlNode item : items) {
+            String name = nameOf(item);
+            if (CALCITE_DERIVED.matcher(name).matches()) {
+                name = nameInFrom(select.getFrom(), withQueries(statement), Integer.parseInt(name.substring("EXPR$".length())));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The name of item {@code ordinal} of the query {@code from} reads, if it is one subquery or WITH query. */
+    private String nameInFrom(SqlNode from, Map<String, SqlNode> withQueries, int ordinal) {
+        SqlNode source = from != null && from.getKind() == SqlKind.AS ? ((SqlCall) from).operand(0) : from;
+        if (source instanceof SqlIdentifier table && table.isSimple() && withQueries.containsKey(table.getSimple())) {
+            source = withQueries.get(table.getSimple());
+        }
+        SqlSelect inner = source == null ? null : leadingSelect(source);
+        SqlNodeList items = inner == null ? null : inner.getSelectList();
+        if (items == null || ordinal >= items.size()) {
+            return ANONYMOUS;
+        }
+        String name = nameOf(items.get(ordinal));
+        return CALCITE_DERIVED.matcher(name).matches() ? ANONYMOUS : name;
+    }
+
+    /** The queries a statement's WITH names, by name. */
+    private static Map<String, SqlNode> withQueries(SqlNode statement) {
+        SqlNode node = statement instanceof SqlOrderBy orderBy ? orderBy.query : statement;
+        Map<String, SqlNode> queries = new HashMap<>();
+        if (node instanceof SqlWith with) {
+            for (SqlNode item : with.withList) {
+                SqlWithItem withItem = (SqlWithItem) item;
+                queries.put(withItem.name.getSimple(), withItem.query);
+            }
+        }
+        return queries;
     }
 
     private static boolean isValues(SqlNode statement) {
@@ -112,7 +170,7 @@ final class OutputColumnNames {
         };
     }
 
-    private static String nameOf(SqlNode item) {
+    private String nameOf(SqlNode item) {
         if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
             return identifier.names.getLast();
         }
@@ -135,7 +193,7 @@ final class OutputColumnNames {
                                 type.getTypeName().getSimple().toLowerCase(Locale.ROOT));
             }
             case OVER -> nameOf(call.operand(0));
-            case CASE -> "case";
+            case CASE -> rewrittenCalls.getOrDefault(call.getParserPosition(), "case");
             case EXISTS -> "exists";
             case ARRAY_VALUE_CONSTRUCTOR -> "array";
             case ROW -> "row";

@@ -119,7 +119,7 @@ public final class SqlFrontEnd {
                             .withDefaultNullCollation(NullCollation.HIGH)
                             .withIdentifierExpansion(true));
             PreValidationChecks.check(node);
-            List<String> parsedNames = OutputColumnNames.beforeValidation(node);
+            OutputColumnNames columnNames = new OutputColumnNames(node);
             SqlNode validated = validator.validate(node);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
@@ -133,7 +133,7 @@ public final class SqlFrontEnd {
             RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withBloat(-1)))
                     .create(cluster, reader);
             return new AnalyzedQuery(root, explain, relBuilder,
-                    OutputColumnNames.of(node, parsedNames, root.validatedRowType.getFieldNames()));
+                    columnNames.of(node, root.validatedRowType.getFieldNames()));
         } catch (Throwable t) {
             throw errors.translate(t);
         }
