@@ -7,9 +7,12 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
-
-import java.util.List;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * MariaDB and MySQL as Calcite renders them. Calcite has no MariaDB dialect; MariaDB 10.x speaks the
@@ -37,8 +40,18 @@ public final class MysqlDialect implements SourceDialect {
         return CALCITE;
     }
 
+    /**
+     * Cast targets MariaDB and MySQL reject (TINYINT, SMALLINT, REAL, BOOLEAN: the statement would fail and fall back
+     * to Junction) or read otherwise (FLOAT is 4 bytes there, 8 in Junction).
+     */
+    private static final Set<SqlTypeName> UNCASTABLE = EnumSet.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.REAL,
+            SqlTypeName.FLOAT, SqlTypeName.BOOLEAN);
+
     @Override
     public boolean canEvaluate(SqlOperator operator, List<RelDataType> operandTypes, RelDataType resultType) {
+        if (operator.getKind() == SqlKind.CAST && resultType != null && UNCASTABLE.contains(resultType.getSqlTypeName())) {
+            return false;
+        }
         return CAPABILITIES.canEvaluate(operator, operandTypes, resultType);
     }
 }
