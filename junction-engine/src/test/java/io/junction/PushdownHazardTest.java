@@ -50,6 +50,8 @@ class PushdownHazardTest {
                 "CREATE TABLE nasty (id INT PRIMARY KEY, s TEXT)",
                 "CREATE TABLE \"we\"\"ird tab\" (\"col'quote\" INT, \"Col\"\"dq\" TEXT)",
                 "INSERT INTO \"we\"\"ird tab\" VALUES (1, 'x')");
+        pg.execute("CREATE TABLE codes (c CHAR(10), v VARCHAR(10))", "INSERT INTO codes VALUES ('AB', 'AB'), ('CD ', 'CD'), (NULL, NULL)");
+        maria.execute("CREATE TABLE codes (c CHAR(10), v VARCHAR(10))", "INSERT INTO codes VALUES ('AB', 'AB'), ('CD', 'CD '), (NULL, NULL)");
         maria.execute("CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(20) COLLATE utf8mb4_general_ci, "
                         + "tag VARCHAR(20) COLLATE utf8mb4_bin, a INT, b INT, score INT)",
                 "INSERT INTO people VALUES (1, 'alice', 'x', 7, 2, NULL), (2, 'Alice', 'X', -7, 2, 3), (3, 'ALICE', 'y', 1, 3, 1), "
@@ -146,6 +148,15 @@ class PushdownHazardTest {
         assertThat(same("SELECT id, a / b FROM my.people ORDER BY id")).extracting(r -> r.get(1)).containsExactly(3, -3, 0, 2, 1);
         assertThat(same("SELECT id, a / b FROM duck.nums ORDER BY id")).extracting(r -> r.get(1)).containsExactly(3, -3, null, 0);
         assertThat(on.explain("SELECT a / b FROM duck.nums")).startsWith("Project");
+    }
+
+    @Test
+    void charValuesMatchWhicheverSourceTheyComeFrom() {
+        // MariaDB returns CHAR(10) 'AB' without its padding, PostgreSQL as 'AB        ': as PostgreSQL alone, they are equal
+        assertThat(same("SELECT count(*) FROM my.codes m JOIN pg.codes p ON m.c = p.c")).containsExactly(List.of(2L));
+        assertThat(same("SELECT count(*) FROM (SELECT c FROM my.codes UNION SELECT c FROM pg.codes) t")).containsExactly(List.of(3L));
+        assertThat(same("SELECT m.c, char_length(m.c), m.c = 'AB' FROM my.codes m WHERE m.v = 'AB'"))
+                .containsExactly(List.of("AB        ", 2, true));
     }
 
     @Test

@@ -26,7 +26,8 @@ public interface JdbcColumnReader {
             case REAL -> new RealColumnReader();
             case DOUBLE -> new DoubleColumnReader();
             case DECIMAL -> new DecimalColumnReader(type);
-            case CHAR, VARCHAR, JSON -> new TextColumnReader();
+            case CHAR -> new CharColumnReader(type.precision());
+            case VARCHAR, JSON -> new TextColumnReader();
             case UUID -> new UuidColumnReader();
             case VARBINARY -> new BinaryColumnReader();
             case DATE -> new DateColumnReader();

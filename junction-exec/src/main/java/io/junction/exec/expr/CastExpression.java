@@ -5,6 +5,7 @@ import io.junction.error.JunctionException;
 import io.junction.exec.vector.DecimalArithmetic;
 import io.junction.exec.vector.TextFormat;
 import io.junction.exec.vector.TextParsing;
+import io.junction.types.CharPadding;
 import io.junction.types.JunctionType;
 import io.junction.types.TypeKind;
 import io.junction.vector.Batch;
@@ -130,12 +131,7 @@ public final class CastExpression implements Expression {
     }
 
     private static String padOrTruncate(String s, int length) {
-        if (length == JunctionType.UNBOUNDED) {
-            return s;
-        }
-        String t = truncate(s, length);
-        int points = t.codePointCount(0, t.length());
-        return points >= length ? t : t + " ".repeat(length - points);
+        return CharPadding.padded(truncate(s, length), length);
     }
 
     private static void toBoolean(Vector in, int n, BooleanVector out) {
