@@ -19,11 +19,13 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.ImmutableBitSet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -153,8 +155,8 @@ final class PushdownCheck {
             return constantAtLeast(call.getOperands().get(1), null);
         }
         if (call.getOperator().getName().equalsIgnoreCase("SUBSTRING")) {
-            return constantAtLeast(call.getOperands().get(1), java.math.BigDecimal.ONE)
-                    && (call.getOperands().size() < 3 || constantAtLeast(call.getOperands().get(2), java.math.BigDecimal.ZERO));
+            return constantAtLeast(call.getOperands().get(1), BigDecimal.ONE)
+                    && (call.getOperands().size() < 3 || constantAtLeast(call.getOperands().get(2), BigDecimal.ZERO));
         }
         return true;
     }
@@ -163,18 +165,15 @@ final class PushdownCheck {
      * A numeric constant of at least {@code minimum}, or other than zero when {@code minimum} is null; NULL counts,
      * as it makes the result NULL everywhere.
      */
-    private static boolean constantAtLeast(RexNode operand, java.math.BigDecimal minimum) {
-        if (operand instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
-            return constantAtLeast(cast.getOperands().get(0), minimum);
-        }
-        if (!(operand instanceof RexLiteral literal)) {
+    private static boolean constantAtLeast(RexNode operand, BigDecimal minimum) {
+        if (!(RexUtil.removeCast(operand) instanceof RexLiteral literal)) {
             return false;
         }
         if (literal.isNull()) {
             return true;
         }
         try {
-            java.math.BigDecimal value = literal.getValueAs(java.math.BigDecimal.class);
+            BigDecimal value = literal.getValueAs(BigDecimal.class);
             return value != null && (minimum == null ? value.signum() != 0 : value.compareTo(minimum) >= 0);
         } catch (RuntimeException notANumber) {
             return false;

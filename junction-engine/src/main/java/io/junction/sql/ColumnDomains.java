@@ -32,8 +32,9 @@ public final class ColumnDomains {
     /**
      * The distinct values an equi-join on key columns {@code keysA} of {@code relA} and {@code keysB} of {@code relB}
      * divides its pairs by, given each side's distinct count of its key after its filters ({@code distinctA},
-     * {@code distinctB}, null where unknown); null when neither is known. A key of one column follows {@link #forKey} and {@link #forKeyWithOneSideUnknown}; a composite
-     * key takes the larger count, or the one known (the unknown side as a foreign key into the known one). Both the
+     * {@code distinctB}, null where unknown); null when neither is known. A key of one column follows {@link #forKey}
+     * and {@link #forKeyWithOneSideUnknown}; a composite key takes the larger count, or the one known (the unknown
+     * side as a foreign key into the known one). Both the
      * planner's row counts ({@link JoinRowCountFromStatistics}) and the join ordering's read the key this way, so
      * the order chosen is planned for execution with the same estimates.
      */
@@ -60,8 +61,8 @@ public final class ColumnDomains {
      * lineitem row, 2.0M for 115K (TPC-H Q10), as PostgreSQL samples l_orderkey at 370,000 values where there are
      * 1.5M. Each row of the other side meets at most one row of the whole table, and the filter keeps its share.
      */
-    static double forKey(RelNode relA, int fieldA, double distinctA, RelNode relB, int fieldB, double distinctB,
-                                RelMetadataQuery mq) {
+    private static double forKey(RelNode relA, int fieldA, double distinctA, RelNode relB, int fieldB, double distinctB,
+                                 RelMetadataQuery mq) {
         return Math.max(1, Math.max(Math.max(distinctA, distinctB),
                 Math.max(uniqueColumnValues(relA, fieldA, mq), uniqueColumnValues(relB, fieldB, mq))));
     }
@@ -82,7 +83,7 @@ public final class ColumnDomains {
      * distinct count ({@code knownDistinct}, its {@code knownField} after its filters): the other side is taken as a
      * foreign key ranging over the known side's whole column, so the larger of the two counts.
      */
-    static double forKeyWithOneSideUnknown(RelNode knownRel, int knownField, double knownDistinct, RelMetadataQuery mq) {
+    private static double forKeyWithOneSideUnknown(RelNode knownRel, int knownField, double knownDistinct, RelMetadataQuery mq) {
         Double domain = distinctValues(knownRel, knownField, mq);
         return Math.max(1, domain == null ? knownDistinct : Math.max(domain, knownDistinct));
     }

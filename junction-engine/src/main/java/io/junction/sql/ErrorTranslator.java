@@ -34,17 +34,22 @@ final class ErrorTranslator {
     private final CalciteSchema rootSchema;
     /** The functions a query can call, for hints on unknown ones. */
     private final SqlOperatorTable functions;
-    /** The tables of the statement once it has parsed, for hints on unknown columns; null before. */
-    private QueryTableColumns tableColumns;
+    /** The statement once it has parsed and the catalog it reads, for hints on unknown columns; null before. */
+    private SqlNode statement;
+    private CalciteCatalogReader reader;
 
     ErrorTranslator(CalciteSchema rootSchema, SqlOperatorTable functions) {
         this.rootSchema = rootSchema;
         this.functions = functions;
     }
 
-    /** The statement parsed: unknown columns are then matched against the columns of the tables it reads. */
+    /**
+     * The statement parsed: unknown columns are then matched against the columns of the tables it reads, looked up
+     * only when a column is unknown.
+     */
     void parsed(SqlNode statement, CalciteCatalogReader reader) {
-        this.tableColumns = new QueryTableColumns(statement, reader);
+        this.statement = statement;
+        this.reader = reader;
     }
 
     JunctionException translate(Throwable t) {
@@ -121,7 +126,7 @@ final class ErrorTranslator {
             String column = m.group(1);
             String table = m.group(2);
             return "unknown column '" + column + "'" + (table == null ? "" : " in table '" + table + "'")
-                    + (tableColumns == null ? "" : NameSuggestion.hint(column, tableColumns.columns(table)));
+                    + (statement == null ? "" : NameSuggestion.hint(column, new QueryTableColumns(statement, reader).columns(table)));
         }
         return message;
     }

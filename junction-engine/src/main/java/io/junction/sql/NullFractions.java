@@ -5,10 +5,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.rex.RexUtil;
 
 import java.util.OptionalDouble;
 
@@ -25,7 +23,7 @@ public final class NullFractions {
 
     /** The null fraction of {@code field} of {@code rel}; empty when the field is computed or the source keeps no figure. */
     public static OptionalDouble of(RelNode rel, int field, RelMetadataQuery mq) {
-        while (rel instanceof Project project && castColumn(project.getProjects().get(field)) instanceof RexInputRef ref) {
+        while (rel instanceof Project project && RexUtil.removeCast(project.getProjects().get(field)) instanceof RexInputRef ref) {
             rel = project.getInput();
             field = ref.getIndex();
         }
@@ -38,11 +36,6 @@ public final class NullFractions {
             return OptionalDouble.empty();
         }
         return ofColumn(table, origin.getOriginColumnOrdinal());
-    }
-
-    /** The operand of {@code CAST(operand)}, else the expression itself. */
-    private static RexNode castColumn(RexNode expression) {
-        return expression.getKind() == SqlKind.CAST ? ((RexCall) expression).getOperands().get(0) : expression;
     }
 
     static OptionalDouble ofColumn(SourceTable table, int column) {

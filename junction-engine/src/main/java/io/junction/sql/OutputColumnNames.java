@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,13 +90,7 @@ final class OutputColumnNames {
         names.stream().filter(n -> !CALCITE_DERIVED.matcher(n).matches()).forEach(taken::add);
         for (int i = 0; i < names.size(); i++) {
             if (CALCITE_DERIVED.matcher(names.get(i)).matches()) {
-                String name = pgNames.get(i);
-                String unique = name;
-                for (int k = 0; taken.contains(unique); k++) {
-                    unique = name + k;
-                }
-                taken.add(unique);
-                names.set(i, unique);
+                names.set(i, SqlValidatorUtil.uniquify(pgNames.get(i), taken, SqlValidatorUtil.EXPR_SUGGESTER));
             }
         }
         return names;
