@@ -38,15 +38,18 @@ public final class OperatorCapabilities {
     private final boolean exactDecimals;
     private final boolean exactAverages;
     private final boolean exactDecimalDivision;
+    private final Set<SqlTypeName> castTargetsMissing;
 
     private OperatorCapabilities(Set<SqlKind> kinds, Set<String> functions, boolean integerDivisionTruncates,
-                                 boolean exactDecimals, boolean exactAverages, boolean exactDecimalDivision) {
+                                 boolean exactDecimals, boolean exactAverages, boolean exactDecimalDivision,
+                                 Set<SqlTypeName> castTargetsMissing) {
         this.kinds = kinds;
         this.functions = functions;
         this.integerDivisionTruncates = integerDivisionTruncates;
         this.exactDecimals = exactDecimals;
         this.exactAverages = exactAverages;
         this.exactDecimalDivision = exactDecimalDivision;
+        this.castTargetsMissing = castTargetsMissing;
     }
 
     public static Builder standard() {
@@ -72,14 +75,17 @@ public final class OperatorCapabilities {
         }
         boolean arithmetic = kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES || kind == SqlKind.DIVIDE
                 || kind == SqlKind.SUM || kind == SqlKind.SUM0 || kind == SqlKind.AVG || kind == SqlKind.MOD;
-        if (arithmetic && exactOperands && !exactDecimals || kind == SqlKind.DIVIDE && exactOperands && !exactDecimalDivision) {
+        if (arithmetic && exactOperands && !exactDecimals) {
+            return false;
+        }
+        if (kind == SqlKind.DIVIDE && exactOperands && !exactDecimalDivision) {
             return false;
         }
         if (kind == SqlKind.AVG && !exactAverages && resultType != null && resultType.getSqlTypeName() == SqlTypeName.DECIMAL) {
             return false;
         }
         if (kind == SqlKind.CAST && !operandTypes.isEmpty()) {
-            return castIsSafe(operandTypes.get(0), resultType);
+            return !castTargetsMissing.contains(resultType.getSqlTypeName()) && castIsSafe(operandTypes.get(0), resultType);
         }
         return true;
     }
@@ -107,6 +113,7 @@ public final class OperatorCapabilities {
         private boolean exactDecimals = true;
         private boolean exactAverages = true;
         private boolean exactDecimalDivision = true;
+        private final Set<SqlTypeName> castTargetsMissing = EnumSet.noneOf(SqlTypeName.class);
 
         public Builder without(SqlKind... removed) {
             kinds.removeAll(List.of(removed));
@@ -155,9 +162,15 @@ public final class OperatorCapabilities {
             return this;
         }
 
+        /** The source has no CAST to these types, or one that reads them otherwise than Junction. */
+        public Builder withoutCastsTo(SqlTypeName... targets) {
+            castTargetsMissing.addAll(List.of(targets));
+            return this;
+        }
+
         public OperatorCapabilities build() {
             return new OperatorCapabilities(EnumSet.copyOf(kinds), Set.copyOf(functions), integerDivisionTruncates,
-                    exactDecimals, exactAverages, exactDecimalDivision);
+                    exactDecimals, exactAverages, exactDecimalDivision, Set.copyOf(castTargetsMissing));
         }
     }
 }
