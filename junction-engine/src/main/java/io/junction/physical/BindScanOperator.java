@@ -42,8 +42,8 @@ final class BindScanOperator implements Operator {
     private final KeyCollectingOperator keySource;
     /** Keys of joins further up, on other fields of the fragment ({@link #alsoFilterBy}); one statement's worth each. */
     private final List<StackedKeys> stacked = new ArrayList<>();
-    /** The stacked key sets applied to every statement, read when the scan is first pulled. */
-    private final List<KeyFilter> stackedFilters = new ArrayList<>();
+    /** The stacked keys' conditions, added to every statement; built when the scan is first pulled. */
+    private final List<RexNode> stackedConditions = new ArrayList<>();
     private final RexBuilder rexBuilder;
     private final QueryExecution execution;
     private List<List<Object>> keyBatches;
@@ -85,7 +85,7 @@ final class BindScanOperator implements Operator {
                     return null;
                 }
                 if (moreKeys.size() <= BindJoinChoice.KEYS_PER_STATEMENT) {
-                    stackedFilters.add(new KeyFilter(more.field(), moreKeys));
+                    stackedConditions.add(keyCondition(base.subtree(), more.field(), moreKeys));
                 }
             }
             keyBatches = new ArrayList<>();
@@ -110,9 +110,6 @@ final class BindScanOperator implements Operator {
         }
     }
 
-    private record KeyFilter(int field, List<Object> keys) {
-    }
-
     /** The source's element type name when it gets the keys of {@code field} as one array, else empty (an IN list). */
     private Optional<String> arrayElementType(int field) {
         return base.connector().dialect().orElseThrow().keyArrayElementType(base.query().outputTypes().get(field));
@@ -122,9 +119,7 @@ final class BindScanOperator implements Operator {
         RelNode rel = base.subtree();
         List<RexNode> conditions = new ArrayList<>();
         conditions.add(keyCondition(rel, keyField, keys));
-        for (KeyFilter more : stackedFilters) {
-            conditions.add(keyCondition(rel, more.field(), more.keys()));
-        }
+        conditions.addAll(stackedConditions);
         RelNode filtered = LogicalFilter.create(rel, RexUtil.composeConjunction(rexBuilder, conditions));
         String sql = FragmentSqlRenderer.render(filtered, base.connector().dialect().orElseThrow().calciteDialect());
         return new SourceFragment(base.connector(), new SourceQuery.Sql(sql, base.query().outputTypes()), filtered);
