@@ -23,6 +23,17 @@ class BindJoinTest {
     @TempDir
     Path dir;
 
+    /** Junction over this test's PostgreSQL database and {@code other}; with pushdown off, the reference answer. */
+    private static Junction withPostgres(SourceConfig other, boolean pushdown) {
+        return Junction.builder().source(pg.config("pg")).source(other).settings(EngineSettings.defaults().withPushdown(pushdown)).build();
+    }
+
+    private static List<List<Object>> rows(Junction junction, String sql) {
+        try (QueryResult r = junction.query(sql)) {
+            return r.toList();
+        }
+    }
+
     @Test
     void smallSideKeysFilterTheLargeSourceAndTheAnswerIsUnchanged() throws Exception {
         pg.execute("CREATE TABLE events (id INT PRIMARY KEY, user_id INT, kind TEXT)",
@@ -39,14 +50,10 @@ class BindJoinTest {
         }
         String sql = "SELECT u.name, e.kind, COUNT(*) AS n FROM lite.users u JOIN pg." + pg.schema() + ".events e ON e.user_id = u.id "
                 + "WHERE u.vip = 1 GROUP BY u.name, e.kind";
-        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
-             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
-                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+        SourceConfig lite = SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString());
+        try (Junction on = withPostgres(lite, true); Junction off = withPostgres(lite, false)) {
             assertThat(on.explain(sql)).contains("BindScan[pg", "CollectKeys", "IN (SELECT * FROM unnest(<keys>::int8[]))");
-            List<List<Object>> expected;
-            try (QueryResult r = off.query(sql)) {
-                expected = r.toList();
-            }
+            List<List<Object>> expected = rows(off, sql);
             try (QueryResult r = on.query(sql)) {
                 List<List<Object>> actual = r.toList();
                 assertThat(actual).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
@@ -95,14 +102,10 @@ class BindJoinTest {
             insert.executeUpdate();
         }
         String sql = "SELECT w.k, l.n FROM lite.wanted w JOIN pg." + pg.schema() + ".labels l ON l.k = w.k";
-        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
-             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
-                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+        SourceConfig lite = SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString());
+        try (Junction on = withPostgres(lite, true); Junction off = withPostgres(lite, false)) {
             assertThat(on.explain(sql)).contains("BindScan[pg", "IN (SELECT * FROM unnest(<keys>::text[]))");
-            List<List<Object>> expected;
-            try (QueryResult r = off.query(sql)) {
-                expected = r.toList();
-            }
+            List<List<Object>> expected = rows(off, sql);
             assertThat(expected).hasSize(awkward.size() + 1);
             try (QueryResult r = on.query(sql)) {
                 assertThat(r.toList()).containsExactlyInAnyOrderElementsOf(expected);
@@ -125,9 +128,7 @@ class BindJoinTest {
                     + " (DATE '0001-01-01', 0.01), (DATE '9999-12-31', -0.01), (DATE '1998-06-01', 7.25), (NULL, NULL)");
         }
         SourceConfig duckSource = new SourceConfig("duck", SourceType.DUCKDB, null, null, null, duck.toString(), Map.of());
-        try (Junction on = Junction.builder().source(pg.config("pg")).source(duckSource).build();
-             Junction off = Junction.builder().source(pg.config("pg")).source(duckSource)
-                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+        try (Junction on = withPostgres(duckSource, true); Junction off = withPostgres(duckSource, false)) {
             // each join condition with the one array literal its statement must carry
             Map<String, String> keyArrays = Map.of(
                     "paid_on = w.d", "'{1999-12-31,2000-01-01,2000-02-29,0001-01-01,9999-12-31,1998-06-01}'::date[]",
@@ -135,10 +136,7 @@ class BindJoinTest {
             for (Map.Entry<String, String> column : keyArrays.entrySet()) {
                 String sql = "SELECT p.id, p.paid_on, p.amount FROM duck.wanted w JOIN pg." + pg.schema() + ".payments p ON p." + column.getKey();
                 assertThat(on.explain(sql)).contains("BindScan[pg");
-                List<List<Object>> expected;
-                try (QueryResult r = off.query(sql)) {
-                    expected = r.toList();
-                }
+                List<List<Object>> expected = rows(off, sql);
                 assertThat(expected).hasSizeGreaterThan(6);
                 try (QueryResult r = on.query(sql)) {
                     assertThat(r.toList()).containsExactlyInAnyOrderElementsOf(expected);
@@ -148,6 +146,7 @@ class BindJoinTest {
             }
         }
     }
+
     @Test
     void aJoinAboveABoundScanAddsItsKeysToTheSameStatement() throws Exception {
         pg.execute("CREATE TABLE sales (id INT PRIMARY KEY, store_id INT, product_id INT, qty INT)",
@@ -166,14 +165,10 @@ class BindJoinTest {
         String sql = "SELECT st.id AS store, SUM(x.qty) AS qty, COUNT(*) AS n FROM pg." + pg.schema() + ".sales x "
                 + "JOIN lite.stores st ON x.store_id = st.id JOIN lite.products p ON x.product_id = p.id "
                 + "WHERE st.region = 'north' AND p.line = 'toys' GROUP BY st.id";
-        try (Junction on = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString())).build();
-             Junction off = Junction.builder().source(pg.config("pg")).source(SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString()))
-                     .settings(EngineSettings.defaults().withPushdown(false)).build()) {
+        SourceConfig lite = SourceConfig.ofPath("lite", SourceType.SQLITE, file.toString());
+        try (Junction on = withPostgres(lite, true); Junction off = withPostgres(lite, false)) {
             assertThat(on.explain(sql)).contains("BindScan[pg", "(keys of a join above)");
-            List<List<Object>> expected;
-            try (QueryResult r = off.query(sql)) {
-                expected = r.toList();
-            }
+            List<List<Object>> expected = rows(off, sql);
             assertThat(expected).hasSizeGreaterThan(10);
             try (QueryResult r = on.query(sql)) {
                 List<List<Object>> actual = r.toList();
