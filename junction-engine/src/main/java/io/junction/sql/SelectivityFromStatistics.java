@@ -63,7 +63,7 @@ public final class SelectivityFromStatistics extends RelMdSelectivity {
             case IS_NOT_NULL -> stats.nullFraction().isPresent() ? Optional.of(1 - nullFraction) : Optional.empty();
             case EQUALS -> literalOperand(call) && stats.distinctCount().isPresent()
                     ? Optional.of((1 - nullFraction) / Math.max(1, stats.distinctCount().getAsLong())) : Optional.empty();
-            case SEARCH -> (pointCount(call).isPresent() ? pointShare(pointCount(call).get(), stats) : rangeShare(call, stats))
+            case SEARCH -> pointCount(call).map(points -> pointShare(points, stats)).orElseGet(() -> rangeShare(call, stats))
                     .map(share -> share * (1 - nullFraction));
             case LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
                     comparisonShare(call, stats).map(share -> share * (1 - nullFraction));
